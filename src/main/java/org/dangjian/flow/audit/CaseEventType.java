@@ -1,0 +1,22 @@
+package org.dangjian.flow.audit;
+
+/** What can happen to a case besides completing a step (the steps themselves are in the engine's history). */
+public enum CaseEventType {
+  REMINDER("提醒"),
+  ESCALATION("督办上报"),
+  VIOLATION("违规记录"),
+  SEND_BACK("退回"),
+  MEETING_VOID("会议无效"),
+  TRANSFER("组织关系转接"),
+  WITHDRAWAL("撤回或终止");
+
+  private final String title;
+
+  CaseEventType(String title) {
+    this.title = title;
+  }
+
+  public String title() {
+    return title;
+  }
+}

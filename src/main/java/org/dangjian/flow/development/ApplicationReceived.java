@@ -1,0 +1,98 @@
+package org.dangjian.flow.development;
+
+import static org.dangjian.flow.development.MemberDevelopment.Vars.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.dangjian.flow.organization.MemberRegistry;
+import org.dangjian.flow.organization.MemberRegistry.NewPerson;
+import org.dangjian.flow.organization.MemberStatus;
+import org.dangjian.flow.organization.PartyMember;
+import org.dangjian.flow.system.BusinessCalendar;
+import org.dangjian.flow.system.StepInput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 1 递交入党申请书: checks the start form, then numbers the case, enters the applicant in the registry
+ * and sets who handles it. A refusal rolls the start back: no half-started case.
+ */
+@Component("applicationReceived")
+class ApplicationReceived implements ExecutionListener {
+
+  static final Set<String> EDUCATION = Set.of("primary", "juniorHigh", "seniorHigh", "college", "bachelor",
+      "master", "doctor");
+
+  private final CaseNumbers caseNumbers;
+  private final CaseAssignment assignment;
+  private final MemberRegistry registry;
+  private final RuleSet ruleSet;
+
+  ApplicationReceived(CaseNumbers caseNumbers, CaseAssignment assignment, MemberRegistry registry,
+      @Value("${dangjian.rules.profile:baseline}") String ruleSet) {
+    this.caseNumbers = caseNumbers;
+    this.assignment = assignment;
+    this.registry = registry;
+    this.ruleSet = RuleSet.fromKey(ruleSet);
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    StepInput in = new StepInput(execution);
+    String name = in.text("candidateName", "姓名", 50);
+    String gender = in.choice("gender", "性别", Set.of("male", "female"));
+    in.text("ethnicity", "民族", 20);
+    LocalDate birthDate = in.date("birthDate", "出生日期");
+    String idNumber = in.text("idNumber", "居民身份证号码", 18);
+    in.choice("education", "学历", EDUCATION);
+    in.text("occupation", "职业", 50);
+    String phone = in.optionalText("phone", "手机号码", 11);
+    if (phone != null && !phone.matches("1[3-9][0-9]{9}")) {
+      in.problem("手机号码应为11位，以13至19开头");
+    }
+    String branchId = in.text("branchId", "所在党支部", 64);
+    LocalDate applicationDate = in.pastDate("applicationDate", "递交申请书日期");
+
+    if (idNumber != null) {
+      idNumber = idNumber.toUpperCase(Locale.ROOT);
+      if (birthDate != null) {
+        in.problems(ResidentIdNumber.problems(idNumber, birthDate));
+      }
+      for (PartyMember existing : registry.findActiveByIdNumber(idNumber)) {
+        in.problem("该居民身份证号码已登记为" + existing.status().title()
+            + (existing.caseNumber() != null ? "（案件编号 " + existing.caseNumber() + "）" : "") + "，不能重复受理");
+      }
+    }
+    if (birthDate != null && applicationDate != null && !CalendarRules.isAdultOn(birthDate, applicationDate)) {
+      // 党章 Art. 1: 年满十八岁
+      in.problem("递交入党申请书时未满18周岁（出生日期 " + birthDate + "，申请日期 " + applicationDate
+          + "），依照党章第一条不能受理");
+    }
+    List<String> branchProblems = new ArrayList<>();
+    CaseAssignment.Handlers handlers = branchId == null ? null : assignment.forBranch(branchId, branchProblems);
+    in.problems(branchProblems);
+    in.refuseIfAnyProblem();
+
+    LocalDate today = BusinessCalendar.today();
+    String caseNumber = caseNumbers.next(branchId, today.getYear());
+    execution.setProcessBusinessKey(caseNumber);
+    long memberId = registry.add(new NewPerson(name, gender, birthDate, idNumber, branchId, MemberStatus.APPLICANT,
+        applicationDate, caseNumber));
+
+    LocalDate talkDue = CalendarRules.monthsAfter(applicationDate, 1);
+    execution.setVariable("idNumber", idNumber);
+    execution.setVariable(CASE_NUMBER, caseNumber);
+    execution.setVariable(MEMBER_ID, memberId);
+    execution.setVariables(handlers.variables());
+    execution.setVariable(RULE_SET, ruleSet.key());
+    execution.setVariable(RULE_SET_STRICT, ruleSet == RuleSet.STRICT);
+    execution.setVariable("targetPublicityRequired", ruleSet.targetPublicityRequired);
+    execution.setVariable("talkDueDate", talkDue.toString());
+    execution.setVariable("talkOverdueAt", BusinessCalendar.endOf(talkDue));
+  }
+}

@@ -1,0 +1,74 @@
+package org.dangjian.flow.development;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.dangjian.flow.audit.CaseEvent;
+import org.dangjian.flow.audit.CaseEventLog;
+import org.dangjian.flow.audit.CaseEventType;
+import org.dangjian.flow.development.DevelopmentCases.CaseNotFoundException;
+import org.dangjian.flow.development.DevelopmentCases.WithdrawalKind;
+import org.dangjian.flow.system.StepRefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/development-cases")
+class DevelopmentCaseController {
+
+  record WithdrawalRequest(WithdrawalKind kind, String reason) {
+  }
+
+  record TransferRequest(String targetBranchId, String reason) {
+  }
+
+  private final DevelopmentCases cases;
+  private final CaseEventLog events;
+
+  DevelopmentCaseController(DevelopmentCases cases, CaseEventLog events) {
+    this.cases = cases;
+    this.events = events;
+  }
+
+  @PostMapping("/{caseNumber}/withdrawal")
+  ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody WithdrawalRequest request,
+      Principal principal) {
+    cases.withdraw(caseNumber, request.kind() == null ? WithdrawalKind.APPLICANT_WITHDREW : request.kind(),
+        request.reason(), userOf(principal));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{caseNumber}/transfer")
+  ResponseEntity<Void> transfer(@PathVariable String caseNumber, @RequestBody TransferRequest request,
+      Principal principal) {
+    cases.transfer(caseNumber, request.targetBranchId(), request.reason(), userOf(principal));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** 违规记录: every rule violation across cases. */
+  @GetMapping("/violations")
+  List<CaseEvent> violations() {
+    return events.ofType(CaseEventType.VIOLATION);
+  }
+
+  @ExceptionHandler(StepRefusedException.class)
+  ResponseEntity<Map<String, Object>> refused(StepRefusedException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
+  }
+
+  @ExceptionHandler(CaseNotFoundException.class)
+  ResponseEntity<Map<String, Object>> notFound(CaseNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+  }
+
+  private static String userOf(Principal principal) {
+    return principal == null ? null : principal.getName();
+  }
+}

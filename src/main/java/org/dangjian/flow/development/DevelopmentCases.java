@@ -1,0 +1,129 @@
+package org.dangjian.flow.development;
+
+import static org.dangjian.flow.development.MemberDevelopment.Vars.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.dangjian.flow.audit.CaseEventLog;
+import org.dangjian.flow.audit.CaseEventType;
+import org.dangjian.flow.organization.MemberRegistry;
+import org.dangjian.flow.system.BusinessCalendar;
+import org.dangjian.flow.system.StepRefusedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What happens to a case outside its steps: withdrawal (撤回/终止) and transfer (组织关系转接, 细则 §12). */
+@Service
+public class DevelopmentCases {
+
+  public enum WithdrawalKind {
+    APPLICANT_WITHDREW("申请人撤回"), CLOSED_BY_BRANCH("支部终止");
+
+    final String title;
+
+    WithdrawalKind(String title) {
+      this.title = title;
+    }
+  }
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final CaseAssignment assignment;
+  private final MemberRegistry registry;
+  private final CaseEventLog events;
+
+  DevelopmentCases(RuntimeService runtimeService, TaskService taskService, CaseAssignment assignment,
+      MemberRegistry registry, CaseEventLog events) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.assignment = assignment;
+    this.registry = registry;
+    this.events = events;
+  }
+
+  @Transactional
+  public void withdraw(String caseNumber, WithdrawalKind kind, String reason, String userId) {
+    ProcessInstance instance = openCase(caseNumber);
+    if (reason == null || reason.isBlank()) {
+      throw new StepRefusedException("撤回或终止须填写理由");
+    }
+    runtimeService.createMessageCorrelation(MemberDevelopment.WITHDRAW_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariable(WITHDRAW_REASON, kind.title + "：" + reason.trim())
+        .setVariable(WITHDRAWN_BY, userId)
+        .correlate();
+  }
+
+  /**
+   * Moves an open case to another branch: the time served counts (dates and timers are untouched), the new
+   * branch's clerks take over its open tasks, and the move is recorded.
+   */
+  @Transactional
+  public void transfer(String caseNumber, String targetBranchId, String reason, String userId) {
+    ProcessInstance instance = openCase(caseNumber);
+    List<String> problems = new ArrayList<>();
+    if (reason == null || reason.isBlank()) {
+      problems.add("组织关系转接须填写理由");
+    }
+    Map<String, Object> current = runtimeService.getVariables(instance.getId());
+    if (targetBranchId == null || targetBranchId.equals(current.get(BRANCH_ID))) {
+      problems.add("请选择另一个党支部作为转入支部");
+    }
+    CaseAssignment.Handlers handlers = problems.isEmpty() ? assignment.forBranch(targetBranchId, problems) : null;
+    if (!problems.isEmpty()) {
+      throw new StepRefusedException(problems);
+    }
+    Map<String, Object> next = handlers.variables();
+    for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          String replacement = replacementGroup(link.getGroupId(), current, next);
+          if (replacement != null) {
+            taskService.deleteCandidateGroup(task.getId(), link.getGroupId());
+            taskService.addCandidateGroup(task.getId(), replacement);
+            if (task.getAssignee() != null) {
+              taskService.setAssignee(task.getId(), null);
+            }
+          }
+        }
+      }
+    }
+    runtimeService.setVariables(instance.getId(), next);
+    long memberId = ((Number) current.get(MEMBER_ID)).longValue();
+    registry.moveToBranch(memberId, targetBranchId);
+    events.append(new CaseEventLog.Entry(instance.getId(), caseNumber, CaseEventType.TRANSFER, null, null,
+        "由" + current.get(BRANCH_NAME) + "转入" + handlers.branch().name() + "：" + reason.trim(), null,
+        BusinessCalendar.today(), userId));
+  }
+
+  private static String replacementGroup(String groupId, Map<String, Object> current, Map<String, Object> next) {
+    for (String key : List.of(BRANCH_CLERK_GROUP, COMMITTEE_CLERK_GROUP, COMMITTEE_APPROVER_GROUP, ORG_DEPT_GROUP)) {
+      if (groupId.equals(current.get(key)) && !groupId.equals(next.get(key))) {
+        return (String) next.get(key);
+      }
+    }
+    return null;
+  }
+
+  private ProcessInstance openCase(String caseNumber) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(MemberDevelopment.PROCESS_KEY).processInstanceBusinessKey(caseNumber).singleResult();
+    if (instance == null) {
+      throw new CaseNotFoundException(caseNumber);
+    }
+    return instance;
+  }
+
+  public static class CaseNotFoundException extends RuntimeException {
+    CaseNotFoundException(String caseNumber) {
+      super("没有进行中的发展党员案件：" + caseNumber);
+    }
+  }
+}

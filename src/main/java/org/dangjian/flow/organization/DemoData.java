@@ -1,0 +1,71 @@
+package org.dangjian.flow.organization;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.dangjian.flow.organization.MemberRegistry.NewPerson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organizations of the source documents (高新区工委 and its 机关党委 with three branches), their
+ * members and one demo user per role. Loaded on the embedded default only; production leaves it off.
+ */
+@Component
+class DemoData {
+
+  record DemoUser(String id, String firstName, String lastName, String... groups) {
+  }
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("guitu.clerk", "芳", "王", "guitu-clerk"),
+      new DemoUser("guitu.clerk2", "婷", "吴", "guitu-clerk"),
+      new DemoUser("fayuan.clerk", "强", "李", "fayuan-clerk"),
+      new DemoUser("keji.clerk", "敏", "赵", "keji-clerk"),
+      new DemoUser("jg.clerk", "静", "陈", "gxq-jg-clerk"),
+      new DemoUser("jg.approver", "洋", "刘", "gxq-jg-approver"),
+      new DemoUser("gxq.orgdept", "伟", "张", "gxq-orgdept"),
+      new DemoUser("gxq.supervisor", "丽", "孙", "gxq-supervisor"),
+      new DemoUser("gxq.auditor", "杰", "周", "gxq-auditor"));
+
+  private final OrganizationRepository organizations;
+  private final MemberRegistry registry;
+  private final EngineIdentity identity;
+  private final String password;
+
+  DemoData(OrganizationRepository organizations, MemberRegistry registry, EngineIdentity identity,
+      @Value("${dangjian.demo.password}") String password) {
+    this.organizations = organizations;
+    this.registry = registry;
+    this.identity = identity;
+    this.password = password;
+  }
+
+  void loadOrganizationsAndMembers() {
+    if (organizations.findById("gxq").isPresent()) {
+      return;
+    }
+    organizations.save(new Organization("gxq", "高新区工委", OrganizationKind.WORKING_COMMITTEE, null, false), 0);
+    organizations.save(new Organization("gxq-jg", "高新区机关党委", OrganizationKind.PARTY_COMMITTEE, "gxq", true), 1);
+    organizations.save(new Organization("guitu", "规土局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 2);
+    organizations.save(new Organization("fayuan", "法院党支部", OrganizationKind.BRANCH, "gxq-jg", false), 3);
+    organizations.save(new Organization("keji", "科技局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 4);
+
+    String[][] members = {
+        {"1001", "guitu", "马建国", "male", "full"}, {"1002", "guitu", "何秀英", "female", "full"},
+        {"1003", "guitu", "郭志强", "male", "full"}, {"1004", "guitu", "林晓燕", "female", "probationary"},
+        {"1011", "fayuan", "高明", "male", "full"}, {"1012", "fayuan", "罗静", "female", "full"},
+        {"1013", "fayuan", "梁栋", "male", "full"},
+        {"1021", "keji", "宋佳", "female", "full"}, {"1022", "keji", "谢飞", "male", "full"},
+        {"1023", "keji", "韩雪", "female", "full"}};
+    for (String[] m : members) {
+      registry.addWithId(Long.parseLong(m[0]), new NewPerson(m[2], m[3], LocalDate.of(1985, 6, 1), null, m[1],
+          MemberStatus.valueOf(m[4].toUpperCase()), null, null));
+    }
+  }
+
+  void loadUsers() {
+    for (DemoUser user : USERS) {
+      identity.ensureUser(user.id(), user.firstName(), user.lastName(), password, user.groups());
+    }
+  }
+}

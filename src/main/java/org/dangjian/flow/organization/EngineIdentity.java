@@ -1,0 +1,88 @@
+package org.dangjian.flow.organization;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Derives the engine's groups from the organization tree (one group per role per organization) and
+ * creates the Tasklist filters. Idempotent: runs at every start.
+ */
+@Component
+public class EngineIdentity {
+
+  static final String GROUP_TYPE = "WORKFLOW";
+
+  private final IdentityService identityService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final OrganizationRepository organizations;
+
+  EngineIdentity(IdentityService identityService, FilterService filterService, TaskService taskService,
+      OrganizationRepository organizations) {
+    this.identityService = identityService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.organizations = organizations;
+  }
+
+  public void synchronizeGroups() {
+    for (Organization organization : organizations.findAll()) {
+      for (Role role : organization.kind().roles()) {
+        String groupId = role.groupOf(organization.id());
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+          Group group = identityService.newGroup(groupId);
+          group.setName(organization.name() + " " + role.title());
+          group.setType(GROUP_TYPE);
+          identityService.saveGroup(group);
+        }
+      }
+    }
+  }
+
+  public void ensureUser(String userId, String firstName, String lastName, String password, String... groupIds) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      User user = identityService.newUser(userId);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(password);
+      identityService.saveUser(user);
+    }
+    for (String groupId : groupIds) {
+      if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(userId, groupId);
+      }
+    }
+  }
+
+  /** Tasklist shows no list until a filter exists; these are the three every clerk needs. */
+  public void ensureTasklistFilters() {
+    ensureFilter("我的待办", "已认领、由我办理的任务", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("本组待办", "本组织待认领的任务", -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    ensureFilter("即将到期", "三日内到期或已逾期的我的任务和本组任务", 0,
+        taskService.createTaskQuery().or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .endOr()
+            .dueBeforeExpression("${dateTime().plusDays(3)}"));
+  }
+
+  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true))
+        .setQuery(query);
+    filterService.saveFilter(filter);
+  }
+}

@@ -1,0 +1,131 @@
+package org.dangjian.flow.organization;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** 党员名册: people with their status; the development process keeps it up to date. */
+@Repository
+public class MemberRegistry {
+
+  private static final RowMapper<PartyMember> ROW = (rs, n) -> new PartyMember(
+      rs.getLong("id"), rs.getString("name"), rs.getString("id_number"), rs.getString("branch_id"),
+      MemberStatus.valueOf(rs.getString("status").toUpperCase()), rs.getString("case_number"),
+      localDate(rs.getDate("activist_date")), localDate(rs.getDate("probation_start_date")),
+      localDate(rs.getDate("probation_end_date")), localDate(rs.getDate("full_membership_date")));
+
+  private final JdbcTemplate jdbc;
+
+  MemberRegistry(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record NewPerson(String name, String gender, LocalDate birthDate, String idNumber, String branchId,
+      MemberStatus status, LocalDate applicationDate, String caseNumber) {
+  }
+
+  public long add(NewPerson p) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("insert into party_member (name, gender, birth_date, id_number,"
+          + " branch_id, status, application_date, case_number, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          new String[] {"id"});
+      ps.setString(1, p.name());
+      ps.setString(2, p.gender());
+      ps.setDate(3, sqlDate(p.birthDate()));
+      ps.setString(4, p.idNumber());
+      ps.setString(5, p.branchId());
+      ps.setString(6, p.status().name().toLowerCase());
+      ps.setDate(7, sqlDate(p.applicationDate()));
+      ps.setString(8, p.caseNumber());
+      ps.setTimestamp(9, now());
+      return ps;
+    }, keys);
+    return keys.getKey().longValue();
+  }
+
+  /** Demo and import data: a person with a fixed registry number. */
+  public void addWithId(long id, NewPerson p) {
+    jdbc.update("insert into party_member (id, name, gender, birth_date, id_number, branch_id, status,"
+        + " application_date, case_number, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, p.name(),
+        p.gender(), sqlDate(p.birthDate()), p.idNumber(), p.branchId(), p.status().name().toLowerCase(),
+        sqlDate(p.applicationDate()), p.caseNumber(), now());
+  }
+
+  public Optional<PartyMember> find(long id) {
+    return jdbc.query("select * from party_member where id = ?", ROW, id).stream().findFirst();
+  }
+
+  /** Registry entries for an ID number that are still alive (not ended). */
+  public List<PartyMember> findActiveByIdNumber(String idNumber) {
+    return jdbc.query("select * from party_member where upper(id_number) = upper(?) and status <> 'ended'", ROW,
+        idNumber);
+  }
+
+  public List<PartyMember> findByBranch(String branchId) {
+    return jdbc.query("select * from party_member where branch_id = ? order by id", ROW, branchId);
+  }
+
+  public void becomeActivist(long id, LocalDate activistDate) {
+    update(id, MemberStatus.ACTIVIST, "activist_date", activistDate);
+  }
+
+  public void becomeTarget(long id, LocalDate targetDate) {
+    update(id, MemberStatus.TARGET, "target_date", targetDate);
+  }
+
+  /** Back to activist when the committee does not consent to a development target. */
+  public void backToActivist(long id) {
+    jdbc.update("update party_member set status = 'activist', target_date = null, updated_at = ? where id = ?",
+        now(), id);
+  }
+
+  public void becomeProbationary(long id, LocalDate start, LocalDate end) {
+    jdbc.update("update party_member set status = 'probationary', probation_start_date = ?,"
+        + " probation_end_date = ?, updated_at = ? where id = ?", sqlDate(start), sqlDate(end), now(), id);
+  }
+
+  public void extendProbation(long id, LocalDate newEnd) {
+    jdbc.update("update party_member set probation_end_date = ?, updated_at = ? where id = ?", sqlDate(newEnd),
+        now(), id);
+  }
+
+  public void becomeFull(long id, LocalDate fullMembershipDate) {
+    update(id, MemberStatus.FULL, "full_membership_date", fullMembershipDate);
+  }
+
+  public void end(long id, String reason) {
+    jdbc.update("update party_member set status = 'ended', ended_reason = ?, updated_at = ? where id = ?",
+        reason, now(), id);
+  }
+
+  public void moveToBranch(long id, String branchId) {
+    jdbc.update("update party_member set branch_id = ?, updated_at = ? where id = ?", branchId, now(), id);
+  }
+
+  private void update(long id, MemberStatus status, String dateColumn, LocalDate date) {
+    // dateColumn is one of our own constant column names, never user input
+    jdbc.update("update party_member set status = ?, " + dateColumn + " = ?, updated_at = ? where id = ?",
+        status.name().toLowerCase(), sqlDate(date), now(), id);
+  }
+
+  private static Timestamp now() {
+    return Timestamp.valueOf(LocalDateTime.now());
+  }
+
+  private static Date sqlDate(LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
+  }
+
+  private static LocalDate localDate(Date d) {
+    return d == null ? null : d.toLocalDate();
+  }
+}

@@ -1,0 +1,65 @@
+package org.dangjian.flow.organization;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrganizationRepository {
+
+  private static final RowMapper<Organization> ROW = (rs, n) -> new Organization(
+      rs.getString("id"), rs.getString("name"), OrganizationKind.valueOf(rs.getString("kind").toUpperCase()),
+      rs.getString("parent_id"), rs.getBoolean("approves_admission"));
+
+  private final JdbcTemplate jdbc;
+
+  OrganizationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Organization> findById(String id) {
+    return jdbc.query("select * from organization where id = ?", ROW, id).stream().findFirst();
+  }
+
+  public List<Organization> findAll() {
+    return jdbc.query("select * from organization order by sort_order, id", ROW);
+  }
+
+  public List<Organization> findBranches() {
+    return jdbc.query("select * from organization where kind = 'branch' order by sort_order, id", ROW);
+  }
+
+  /** The nearest ancestor with approval power over admissions (a 基层党委, never a 党总支). */
+  public Optional<Organization> approvingCommitteeOf(String organizationId) {
+    return ancestorMatching(organizationId, o -> o.approvesAdmission());
+  }
+
+  /** The working committee (工委) above an organization, whose organization department files admissions. */
+  public Optional<Organization> workingCommitteeOf(String organizationId) {
+    return ancestorMatching(organizationId, o -> o.kind() == OrganizationKind.WORKING_COMMITTEE);
+  }
+
+  private Optional<Organization> ancestorMatching(String organizationId,
+      java.util.function.Predicate<Organization> test) {
+    Optional<Organization> current = findById(organizationId).flatMap(o -> parentOf(o));
+    while (current.isPresent()) {
+      if (test.test(current.get())) {
+        return current;
+      }
+      current = parentOf(current.get());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Organization> parentOf(Organization organization) {
+    return organization.parentId() == null ? Optional.empty() : findById(organization.parentId());
+  }
+
+  public void save(Organization o, int sortOrder) {
+    jdbc.update("insert into organization (id, name, kind, parent_id, approves_admission, sort_order) "
+        + "values (?, ?, ?, ?, ?, ?)", o.id(), o.name(), o.kind().name().toLowerCase(), o.parentId(),
+        o.approvesAdmission(), sortOrder);
+  }
+}

@@ -1,0 +1,29 @@
+package org.dangjian.flow.organization;
+
+/**
+ * A role within one organization. Each organization has one engine group per role it holds, with the id
+ * {@code <organizationId>-<suffix>}: {@code guitu-clerk}, {@code gxq-jg-approver}, {@code gxq-orgdept}.
+ */
+public enum Role {
+  CLERK("clerk", "党务工作者"),
+  APPROVER("approver", "审批人"),
+  ORG_DEPT("orgdept", "组织部门"),
+  SUPERVISOR("supervisor", "督导"),
+  AUDITOR("auditor", "审计");
+
+  private final String suffix;
+  private final String title;
+
+  Role(String suffix, String title) {
+    this.suffix = suffix;
+    this.title = title;
+  }
+
+  public String groupOf(String organizationId) {
+    return organizationId + "-" + suffix;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,176 @@
+package org.dangjian.flow.system;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads what a form (or a REST client) submitted, collecting every problem in Chinese before refusing,
+ * so that one answer tells the clerk all that is wrong.
+ */
+public final class StepInput {
+
+  private final VariableScope scope;
+  private final List<String> problems = new ArrayList<>();
+
+  public StepInput(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public String text(String key, String label, int maxLength) {
+    String value = optionalText(key, label, maxLength);
+    if (value == null) {
+      problems.add("请填写" + label + "（" + key + "）");
+    }
+    return value;
+  }
+
+  public String optionalText(String key, String label, int maxLength) {
+    Object raw = scope.getVariable(key);
+    if (raw == null || raw.toString().isBlank()) {
+      return null;
+    }
+    String value = raw.toString().trim();
+    if (value.length() > maxLength) {
+      problems.add(label + "不能超过" + maxLength + "个字");
+    }
+    return value;
+  }
+
+  public String choice(String key, String label, Set<String> allowed) {
+    Object raw = scope.getVariable(key);
+    if (raw == null || raw.toString().isBlank()) {
+      problems.add("请选择" + label + "（" + key + "）");
+      return null;
+    }
+    String value = raw.toString();
+    if (!allowed.contains(value)) {
+      problems.add(label + "的取值“" + value + "”无效，应为 " + String.join("、", allowed) + " 之一");
+      return null;
+    }
+    return value;
+  }
+
+  public LocalDate date(String key, String label) {
+    LocalDate value = optionalDate(key, label);
+    if (value == null && isBlank(key)) {
+      problems.add("请填写" + label + "（" + key + "）");
+    }
+    return value;
+  }
+
+  public LocalDate optionalDate(String key, String label) {
+    Object raw = scope.getVariable(key);
+    if (raw == null || raw.toString().isBlank()) {
+      return null;
+    }
+    if (raw instanceof Date d) {
+      return d.toInstant().atZone(BusinessCalendar.ZONE).toLocalDate();
+    }
+    String text = raw.toString().trim();
+    try {
+      // form-js submits YYYY-MM-DD; accept a date-time by its date part
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      problems.add(label + "（" + key + "）应为日期，格式 yyyy-MM-dd，收到“" + text + "”");
+      return null;
+    }
+  }
+
+  /** A date on or before today. */
+  public LocalDate pastDate(String key, String label) {
+    LocalDate value = date(key, label);
+    if (value != null && value.isAfter(BusinessCalendar.today())) {
+      problems.add(label + "不能晚于今天（" + BusinessCalendar.today() + "）");
+    }
+    return value;
+  }
+
+  public Integer integer(String key, String label, int min, int max) {
+    Object raw = scope.getVariable(key);
+    if (raw == null || raw.toString().isBlank()) {
+      problems.add("请填写" + label + "（" + key + "）");
+      return null;
+    }
+    int value;
+    try {
+      if (raw instanceof Number n) {
+        if (n.doubleValue() != Math.rint(n.doubleValue())) {
+          throw new NumberFormatException();
+        }
+        value = n.intValue();
+      } else {
+        value = Integer.parseInt(raw.toString().trim());
+      }
+    } catch (NumberFormatException e) {
+      problems.add(label + "（" + key + "）应为整数，收到“" + raw + "”");
+      return null;
+    }
+    if (value < min || value > max) {
+      problems.add(label + "应在" + min + "至" + max + "之间，收到" + value);
+      return null;
+    }
+    return value;
+  }
+
+  public boolean flag(String key) {
+    Object raw = scope.getVariable(key);
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    return raw != null && "true".equalsIgnoreCase(raw.toString().trim());
+  }
+
+  /** A multi-choice answer: a collection, a JSON array (Tasklist submits arrays as Json) or a comma list. */
+  public List<String> choices(String key, String label, Set<String> allowed) {
+    Object raw = scope.getVariable(key);
+    List<String> values = new ArrayList<>();
+    if (raw instanceof Collection<?> c) {
+      c.forEach(v -> values.add(String.valueOf(v)));
+    } else if (raw != null) {
+      for (String part : raw.toString().replaceAll("[\\[\\]\"\\s]", "").split(",")) {
+        if (!part.isEmpty()) {
+          values.add(part);
+        }
+      }
+    }
+    if (values.isEmpty()) {
+      problems.add("请选择" + label + "（" + key + "）");
+    }
+    for (String v : values) {
+      if (!allowed.contains(v)) {
+        problems.add(label + "的取值“" + v + "”无效");
+      }
+    }
+    return values;
+  }
+
+  public void problem(String message) {
+    problems.add(message);
+  }
+
+  public void problems(Collection<String> messages) {
+    problems.addAll(messages);
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  /** Refuses the whole step when anything was wrong; the engine rolls the command back. */
+  public void refuseIfAnyProblem() {
+    if (!problems.isEmpty()) {
+      throw new StepRefusedException(problems);
+    }
+  }
+
+  private boolean isBlank(String key) {
+    Object raw = scope.getVariable(key);
+    return raw == null || raw.toString().isBlank();
+  }
+}
