@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.dangjian.flow.audit.CaseEventLog;
+import org.dangjian.flow.development.MemberDevelopment.Events;
+import org.dangjian.flow.development.MemberDevelopment.Tasks;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.junit.jupiter.api.AfterEach;
@@ -120,5 +122,137 @@ abstract class DevelopmentTestSupport {
 
   static LocalDateTime local(Date date) {
     return LocalDateTime.ofInstant(date.toInstant(), BusinessCalendar.ZONE);
+  }
+
+  // ---- walking a case with valid data, stage by stage (the happy path's dates)
+
+  ProcessInstance newCase() {
+    today("2025-01-20");
+    return start(application("2025-01-10", "1995-05-05"));
+  }
+
+  void talk(ProcessInstance pi) {
+    today("2025-01-20");
+    complete(pi, Tasks.APPLICANT_TALK, BRANCH_CLERK, "talkDate", "2025-01-20", "talkerName", "马建国",
+        "talkRecord", "谈话记录");
+  }
+
+  void makeActivist(ProcessInstance pi) {
+    today("2025-02-15");
+    complete(pi, Tasks.DETERMINE_ACTIVIST, BRANCH_CLERK, "recommendationMethod", "memberRecommendation",
+        "recommendationDate", "2025-02-01", "committeeMeetingDate", "2025-02-10", "activistDecision", "approve");
+    complete(pi, Tasks.FILE_ACTIVIST, COMMITTEE_CLERK, "activistFilingDate", "2025-02-12");
+    complete(pi, Tasks.ASSIGN_CONTACTS, BRANCH_CLERK, "contact1MemberId", "1001", "contact2MemberId", "1002");
+  }
+
+  void activistReview(ProcessInstance pi, String date, boolean proceed) {
+    complete(pi, Tasks.ACTIVIST_REVIEW, BRANCH_CLERK, "reviewDate", date, "reviewResult", "good",
+        "thoughtReports", 2, "reviewComment", "表现良好", "proceedToTarget", proceed);
+  }
+
+  void cultivateOneYear(ProcessInstance pi) {
+    fireTimer(pi, Events.ACTIVIST_REVIEW_DUE);
+    activistReview(pi, "2025-08-10", false);
+    fireTimer(pi, Events.ACTIVIST_REVIEW_DUE);
+    activistReview(pi, "2026-02-10", true);
+  }
+
+  void makeTarget(ProcessInstance pi) {
+    today("2026-03-01");
+    complete(pi, Tasks.DETERMINE_TARGET, BRANCH_CLERK, "opinionsCollectedDate", "2026-02-11",
+        "committeeMeetingDate", "2026-02-12", "targetDecision", "approve");
+    complete(pi, Tasks.FILE_TARGET, COMMITTEE_CLERK, "targetFilingDate", "2026-02-13");
+  }
+
+  void reviewAndTrain(ProcessInstance pi) {
+    complete(pi, Tasks.ASSIGN_INTRODUCERS, BRANCH_CLERK, "introducer1MemberId", "1002", "introducer2MemberId", "1003");
+    complete(pi, Tasks.POLITICAL_REVIEW, BRANCH_CLERK, "politicalReviewDate", "2026-02-14",
+        "politicalReviewMethods", List.of("talk", "files"), "politicalReviewConclusion", "pass",
+        "politicalReviewSummary", "政治历史清楚");
+    complete(pi, Tasks.CONCENTRATED_TRAINING, COMMITTEE_CLERK, "trainingStartDate", "2026-02-15",
+        "trainingEndDate", "2026-02-17", "trainingHours", 24, "trainingPassed", true, "trainingCertificateNo", "PX-1");
+  }
+
+  void branchReviewAndPreReview(ProcessInstance pi) {
+    complete(pi, Tasks.BRANCH_COMMITTEE_REVIEW, BRANCH_CLERK, "branchReviewDate", "2026-02-18",
+        "branchReviewOpinion", "同意", "branchReviewDecision", "approve");
+    complete(pi, Tasks.PRE_REVIEW, COMMITTEE_CLERK, "preReviewDate", "2026-02-19", "preReviewResult", "pass",
+        "preReviewNotice", "预审合格", "leavingUnitWithin3Months", false);
+    complete(pi, Tasks.FILL_VOLUNTEER_FORM, BRANCH_CLERK, "volunteerFormNo", "ZY-001", "volunteerFormDate", "2026-02-20");
+  }
+
+  void admissionMeeting(ProcessInstance pi, int entitled, int present, int yes, int written) {
+    complete(pi, Tasks.ADMISSION_MEETING, BRANCH_CLERK_2, "meetingDate", "2026-02-25", "entitledVoters", entitled,
+        "presentVoters", present, "votesFor", yes, "votesAgainst", 0, "votesAbstain", 0, "writtenVotesFor", written);
+  }
+
+  void meetAndTalk(ProcessInstance pi) {
+    admissionMeeting(pi, 10, 8, 5, 1);
+    complete(pi, Tasks.COMMITTEE_TALK, COMMITTEE_CLERK, "committeeTalkDate", "2026-02-26", "committeeTalkerName", "陈静",
+        "committeeTalkOpinion", "同意");
+  }
+
+  void approveAdmission(ProcessInstance pi) {
+    complete(pi, Tasks.ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+    complete(pi, Tasks.FILE_WITH_ORG_DEPT, ORG_DEPT, "orgDeptFilingDate", "2026-02-28");
+  }
+
+  void swearIn(ProcessInstance pi) {
+    complete(pi, Tasks.ASSIGN_BRANCH_GROUP, BRANCH_CLERK, "assignedBranchId", "guitu", "partyGroup", "第一党小组");
+    complete(pi, Tasks.OATH, BRANCH_CLERK, "oathDate", "2026-03-01");
+  }
+
+  /** The quarterly probation reviews until the conversion application opens, then the application. */
+  List<String> probationReviewsAndApplication(ProcessInstance pi) {
+    List<String> dueDates = new java.util.ArrayList<>();
+    while (managementService.createJobQuery().processInstanceId(pi.getId())
+        .activityId(Events.PROBATION_REVIEW_DUE).count() > 0) {
+      String due = local(fireTimer(pi, Events.PROBATION_REVIEW_DUE)).toLocalDate().toString();
+      dueDates.add(due);
+      complete(pi, Tasks.PROBATION_REVIEW, BRANCH_CLERK, "reviewDate", due, "reviewResult", "good", "reviewComment", "好");
+    }
+    String opens = local(fireTimer(pi, Events.CONVERSION_OPENS)).toLocalDate().toString();
+    dueDates.add(opens);
+    complete(pi, Tasks.CONVERSION_APPLICATION, BRANCH_CLERK, "conversionApplicationDate", opens);
+    return dueDates;
+  }
+
+  void conversionMeeting(ProcessInstance pi, String date, String outcome, Object... more) {
+    today(java.time.LocalDate.parse(date).plusDays(1).toString());
+    List<Object> values = new java.util.ArrayList<>(List.of("conversionMeetingDate", date, "entitledVoters", 11,
+        "presentVoters", 9, "votesFor", 8, "votesAgainst", 0, "votesAbstain", 1, "writtenVotesFor", 0,
+        "conversionOutcome", outcome));
+    values.addAll(List.of(more));
+    complete(pi, Tasks.CONVERSION_MEETING, BRANCH_CLERK, values.toArray());
+  }
+
+  void approveConversionAndArchive(ProcessInstance pi, String approvalDate) {
+    today(java.time.LocalDate.parse(approvalDate).plusDays(1).toString());
+    complete(pi, Tasks.CONVERSION_APPROVAL, APPROVER, "conversionApprovalDate", approvalDate, "conversionDecision", "approve");
+    complete(pi, Tasks.ARCHIVE, BRANCH_CLERK, "archiveDate", approvalDate, "archiveLocation", "规土局档案室 A-01",
+        "hasApplicationLetter", true, "hasVolunteerForm", true, "hasPoliticalReview", true,
+        "hasConversionApplication", true, "hasCultivationRecords", true);
+  }
+
+  /** A case walked to the given user task with valid data. */
+  ProcessInstance caseAt(String taskKey) {
+    ProcessInstance pi = newCase();
+    List<Runnable> stages = List.of(() -> talk(pi), () -> makeActivist(pi), () -> cultivateOneYear(pi),
+        () -> makeTarget(pi), () -> reviewAndTrain(pi), () -> branchReviewAndPreReview(pi), () -> meetAndTalk(pi),
+        () -> approveAdmission(pi), () -> swearIn(pi), () -> probationReviewsAndApplication(pi));
+    for (Runnable stage : stages) {
+      if (taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+        return pi;
+      }
+      stage.run();
+    }
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count())
+        .as("case reached %s", taskKey).isEqualTo(1);
+    return pi;
+  }
+
+  long memberId(ProcessInstance pi) {
+    return ((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("memberId").singleResult().getValue()).longValue();
   }
 }
