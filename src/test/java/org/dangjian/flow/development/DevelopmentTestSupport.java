@@ -138,16 +138,31 @@ abstract class DevelopmentTestSupport {
   }
 
   void makeActivist(ProcessInstance pi) {
+    determineActivist(pi);
+    fileActivist(pi);
+    assignContacts(pi);
+  }
+
+  void determineActivist(ProcessInstance pi) {
     today("2025-02-15");
     complete(pi, Tasks.DETERMINE_ACTIVIST, BRANCH_CLERK, "recommendationMethod", "memberRecommendation",
         "recommendationDate", "2025-02-01", "committeeMeetingDate", "2025-02-10", "activistDecision", "approve");
+  }
+
+  void fileActivist(ProcessInstance pi) {
     complete(pi, Tasks.FILE_ACTIVIST, COMMITTEE_CLERK, "activistFilingDate", "2025-02-12");
+  }
+
+  void assignContacts(ProcessInstance pi) {
     complete(pi, Tasks.ASSIGN_CONTACTS, BRANCH_CLERK, "contact1MemberId", "1001", "contact2MemberId", "1002");
   }
 
   void activistReview(ProcessInstance pi, String date, boolean proceed) {
     complete(pi, Tasks.ACTIVIST_REVIEW, BRANCH_CLERK, "reviewDate", date, "reviewResult", "good",
         "thoughtReports", 2, "reviewComment", "表现良好", "proceedToTarget", proceed);
+    if (proceed) {
+      today("2026-03-01");
+    }
   }
 
   void cultivateOneYear(ProcessInstance pi) {
@@ -158,26 +173,57 @@ abstract class DevelopmentTestSupport {
   }
 
   void makeTarget(ProcessInstance pi) {
-    today("2026-03-01");
+    determineTarget(pi);
+    fileTarget(pi);
+  }
+
+  void determineTarget(ProcessInstance pi) {
     complete(pi, Tasks.DETERMINE_TARGET, BRANCH_CLERK, "opinionsCollectedDate", "2026-02-11",
         "committeeMeetingDate", "2026-02-12", "targetDecision", "approve");
+  }
+
+  void fileTarget(ProcessInstance pi) {
     complete(pi, Tasks.FILE_TARGET, COMMITTEE_CLERK, "targetFilingDate", "2026-02-13");
   }
 
   void reviewAndTrain(ProcessInstance pi) {
+    assignIntroducers(pi);
+    politicalReview(pi);
+    train(pi);
+  }
+
+  void assignIntroducers(ProcessInstance pi) {
     complete(pi, Tasks.ASSIGN_INTRODUCERS, BRANCH_CLERK, "introducer1MemberId", "1002", "introducer2MemberId", "1003");
+  }
+
+  void politicalReview(ProcessInstance pi) {
     complete(pi, Tasks.POLITICAL_REVIEW, BRANCH_CLERK, "politicalReviewDate", "2026-02-14",
         "politicalReviewMethods", List.of("talk", "files"), "politicalReviewConclusion", "pass",
         "politicalReviewSummary", "政治历史清楚");
+  }
+
+  void train(ProcessInstance pi) {
     complete(pi, Tasks.CONCENTRATED_TRAINING, COMMITTEE_CLERK, "trainingStartDate", "2026-02-15",
         "trainingEndDate", "2026-02-17", "trainingHours", 24, "trainingPassed", true, "trainingCertificateNo", "PX-1");
   }
 
   void branchReviewAndPreReview(ProcessInstance pi) {
+    branchCommitteeReview(pi);
+    preReview(pi);
+    fillVolunteerForm(pi);
+  }
+
+  void branchCommitteeReview(ProcessInstance pi) {
     complete(pi, Tasks.BRANCH_COMMITTEE_REVIEW, BRANCH_CLERK, "branchReviewDate", "2026-02-18",
         "branchReviewOpinion", "同意", "branchReviewDecision", "approve");
+  }
+
+  void preReview(ProcessInstance pi) {
     complete(pi, Tasks.PRE_REVIEW, COMMITTEE_CLERK, "preReviewDate", "2026-02-19", "preReviewResult", "pass",
         "preReviewNotice", "预审合格", "leavingUnitWithin3Months", false);
+  }
+
+  void fillVolunteerForm(ProcessInstance pi) {
     complete(pi, Tasks.FILL_VOLUNTEER_FORM, BRANCH_CLERK, "volunteerFormNo", "ZY-001", "volunteerFormDate", "2026-02-20");
   }
 
@@ -188,6 +234,10 @@ abstract class DevelopmentTestSupport {
 
   void meetAndTalk(ProcessInstance pi) {
     admissionMeeting(pi, 10, 8, 5, 1);
+    committeeTalk(pi);
+  }
+
+  void committeeTalk(ProcessInstance pi) {
     complete(pi, Tasks.COMMITTEE_TALK, COMMITTEE_CLERK, "committeeTalkDate", "2026-02-26", "committeeTalkerName", "陈静",
         "committeeTalkOpinion", "同意");
   }
@@ -202,8 +252,8 @@ abstract class DevelopmentTestSupport {
     complete(pi, Tasks.OATH, BRANCH_CLERK, "oathDate", "2026-03-01");
   }
 
-  /** The quarterly probation reviews until the conversion application opens, then the application. */
-  List<String> probationReviewsAndApplication(ProcessInstance pi) {
+  /** The quarterly probation reviews until the conversion application opens; returns their due dates and the opening. */
+  List<String> probationReviewsUntilConversionOpens(ProcessInstance pi) {
     List<String> dueDates = new java.util.ArrayList<>();
     while (managementService.createJobQuery().processInstanceId(pi.getId())
         .activityId(Events.PROBATION_REVIEW_DUE).count() > 0) {
@@ -211,10 +261,14 @@ abstract class DevelopmentTestSupport {
       dueDates.add(due);
       complete(pi, Tasks.PROBATION_REVIEW, BRANCH_CLERK, "reviewDate", due, "reviewResult", "good", "reviewComment", "好");
     }
-    String opens = local(fireTimer(pi, Events.CONVERSION_OPENS)).toLocalDate().toString();
-    dueDates.add(opens);
-    complete(pi, Tasks.CONVERSION_APPLICATION, BRANCH_CLERK, "conversionApplicationDate", opens);
+    dueDates.add(local(fireTimer(pi, Events.CONVERSION_OPENS)).toLocalDate().toString());
     return dueDates;
+  }
+
+  List<String> probationReviewsAndApplication(ProcessInstance pi) {
+    List<String> dates = probationReviewsUntilConversionOpens(pi);
+    complete(pi, Tasks.CONVERSION_APPLICATION, BRANCH_CLERK, "conversionApplicationDate", dates.get(dates.size() - 1));
+    return dates;
   }
 
   void conversionMeeting(ProcessInstance pi, String date, String outcome, Object... more) {
@@ -234,17 +288,23 @@ abstract class DevelopmentTestSupport {
         "hasConversionApplication", true, "hasCultivationRecords", true);
   }
 
-  /** A case walked to the given user task with valid data. */
+  /** A case walked with valid data until the given user task is open. */
   ProcessInstance caseAt(String taskKey) {
     ProcessInstance pi = newCase();
-    List<Runnable> stages = List.of(() -> talk(pi), () -> makeActivist(pi), () -> cultivateOneYear(pi),
-        () -> makeTarget(pi), () -> reviewAndTrain(pi), () -> branchReviewAndPreReview(pi), () -> meetAndTalk(pi),
-        () -> approveAdmission(pi), () -> swearIn(pi), () -> probationReviewsAndApplication(pi));
-    for (Runnable stage : stages) {
+    List<Runnable> steps = List.of(() -> talk(pi), () -> determineActivist(pi), () -> fileActivist(pi),
+        () -> assignContacts(pi), () -> fireTimer(pi, Events.ACTIVIST_REVIEW_DUE),
+        () -> activistReview(pi, "2025-08-10", false), () -> fireTimer(pi, Events.ACTIVIST_REVIEW_DUE),
+        () -> activistReview(pi, "2026-02-10", true), () -> determineTarget(pi), () -> fileTarget(pi),
+        () -> assignIntroducers(pi), () -> politicalReview(pi), () -> train(pi), () -> branchCommitteeReview(pi),
+        () -> preReview(pi), () -> fillVolunteerForm(pi), () -> admissionMeeting(pi, 10, 8, 5, 1),
+        () -> committeeTalk(pi), () -> approveAdmission(pi), () -> swearIn(pi),
+        () -> probationReviewsUntilConversionOpens(pi),
+        () -> complete(pi, Tasks.CONVERSION_APPLICATION, BRANCH_CLERK, "conversionApplicationDate", "2027-01-25"));
+    for (Runnable step : steps) {
       if (taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
         return pi;
       }
-      stage.run();
+      step.run();
     }
     assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count())
         .as("case reached %s", taskKey).isEqualTo(1);
