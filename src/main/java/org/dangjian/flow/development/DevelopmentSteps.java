@@ -405,7 +405,7 @@ class DevelopmentSteps implements TaskListener {
       s.in.problems(ApprovalDeadline.problems(meeting, approved, extension));
     }
     if (s.task.getVariable(FOUR_EYES_USERS) instanceof String users && users.contains("," + s.actor + ",")) {
-      s.in.problem("审批人不能是办理本案支部委员会审查（第12步）或支部大会讨论（第15步）的人员（" + s.actor + "）");
+      s.in.problem("审批人不能是办理本案支部委员会审查（第12步）或支部大会讨论（第15步）的人员（" + s.actor + "，四眼原则）");
     }
     if (decision == null || approved == null || s.in.hasProblems()) {
       return;
