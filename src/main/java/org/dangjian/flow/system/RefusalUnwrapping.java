@@ -1,8 +1,15 @@
 package org.dangjian.flow.system;
 
 import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
@@ -10,10 +17,13 @@ import org.springframework.stereotype.Component;
 /**
  * The engine wraps whatever a listener throws in a generic ProcessEngineException ("ENGINE-03051 ...").
  * This interceptor sits outside the transaction interceptor, so the command has already been rolled back
- * when it rethrows our {@link StepRefusedException} unwrapped: REST clients get 400 and the message.
+ * when it rethrows our {@link StepRefusedException} unwrapped: REST clients get 400 and the message. It
+ * also turns a lost race for a task (two clerks completing it at once) into a {@link TaskConflictException}.
  */
 @Component
 class RefusalUnwrapping extends AbstractProcessEnginePlugin {
+
+  private static final Pattern MISSING_TASK = Pattern.compile("Cannot find task with id ([^:\\s]+)");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -34,8 +44,28 @@ class RefusalUnwrapping extends AbstractProcessEnginePlugin {
             throw refused;
           }
         }
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+          throw asConflict(e);
+        }
         throw e;
       }
+    }
+
+    private RuntimeException asConflict(RuntimeException e) {
+      if (e instanceof OptimisticLockingException) {
+        return new TaskConflictException("该任务已被他人同时办理，本次提交未生效，请刷新后查看", e);
+      }
+      Matcher missing = e instanceof NullValueException ? MISSING_TASK.matcher(String.valueOf(e.getMessage())) : null;
+      if (missing != null && missing.find()) {
+        String taskId = missing.group(1);
+        HistoricTaskInstance done = next.execute(context -> context.getProcessEngineConfiguration().getHistoryService()
+            .createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+        if (done != null && done.getEndTime() != null) {
+          return new TaskConflictException("该任务已由" + (done.getAssignee() != null ? done.getAssignee() : "他人")
+              + "办理完成，本次提交未生效", e);
+        }
+      }
+      return e;
     }
   }
 }

@@ -1,0 +1,102 @@
+package org.dangjian.flow.development;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.dangjian.flow.development.MemberDevelopment.Tasks.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The engine REST API with the rules of the steps: what Tasklist and REST clients see. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DevelopmentRestTest extends DevelopmentTestSupport {
+
+  @Autowired TestRestTemplate rest;
+
+  private static Map<String, Object> variables(Object... keyValues) {
+    Map<String, Object> vars = new java.util.HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], Map.of("value", keyValues[i + 1]));
+    }
+    return Map.of("variables", vars);
+  }
+
+  @Test
+  void restCompletionWithBadDataIsRefusedWith400AndChangesNothing() {
+    ProcessInstance pi = newCase();
+    String taskId = task(pi, APPLICANT_TALK).getId();
+    ResponseEntity<Map> response = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity("/engine-rest/task/{id}/complete",
+        variables("talkDate", "2025-01-05", "talkerName", "马建国"), Map.class, taskId);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("message").toString())
+        .contains("谈话日期（2025-01-05）不能早于递交申请书日期（2025-01-10）").contains("请填写谈话记录");
+    assertThat(pi).isWaitingAt(APPLICANT_TALK);
+    assertThat(task(pi, APPLICANT_TALK).getId()).isEqualTo(taskId);
+    assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("talkDate", "talkerName");
+  }
+
+  @Test
+  void restStartOfAnUnder18ApplicantIsRefusedWith400() {
+    today("2025-03-01");
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> app = application("2025-01-10", "2010-01-01");
+    Object[] keyValues = app.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+        .toArray();
+    ResponseEntity<Map> response = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity("/engine-rest/process-definition/key/{key}/start",
+        variables(keyValues), Map.class, MemberDevelopment.PROCESS_KEY);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("message").toString()).contains("未满18周岁");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void restWithoutCredentialsIsUnauthorized() {
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void twoClerksCompletingTheSameTaskAtOnceOneSucceedsTheOtherGetsAConflict() throws Exception {
+    ProcessInstance pi = newCase();
+    String taskId = task(pi, APPLICANT_TALK).getId();
+    CyclicBarrier barrier = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<ResponseEntity<Map>>> results = new ArrayList<>();
+    for (String clerk : List.of(BRANCH_CLERK, BRANCH_CLERK_2)) {
+      Callable<ResponseEntity<Map>> call = () -> {
+        barrier.await();
+        return rest.withBasicAuth(clerk, "demo").postForEntity("/engine-rest/task/{id}/complete",
+            variables("talkDate", "2025-01-20", "talkerName", clerk, "talkRecord", "谈话"), Map.class, taskId);
+      };
+      results.add(pool.submit(call));
+    }
+    List<HttpStatus> statuses = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
+    for (Future<ResponseEntity<Map>> f : results) {
+      ResponseEntity<Map> r = f.get();
+      statuses.add(HttpStatus.valueOf(r.getStatusCode().value()));
+      messages.add(r.getBody() == null ? "" : String.valueOf(r.getBody().get("message")));
+    }
+    pool.shutdown();
+    System.out.println("concurrent completion: " + statuses + " " + messages);
+    assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
+    assertThat(messages).anyMatch(m -> m.contains("本次提交未生效"));
+    assertThat(pi).isWaitingAt(DETERMINE_ACTIVIST);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(APPLICANT_TALK).count()).isEqualTo(1);
+  }
+}
