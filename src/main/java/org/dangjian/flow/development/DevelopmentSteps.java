@@ -35,7 +35,7 @@ class DevelopmentSteps implements TaskListener {
 
   private static final Set<String> REVIEW_RESULTS = Set.of("good", "fair", "poor");
   /** Inputs that belong to one completion only; removed so the next form does not open prefilled with them. */
-  private static final List<String> ONE_STEP_INPUTS = List.of(DECISION_REASON, "revisitDate", "reviewDate",
+  private static final List<String> ONE_STEP_INPUTS = List.of(DECISION_REASON, "revisitDate", "committeeMeetingDate", "reviewDate",
       "reviewResult", "reviewComment", "thoughtReports", "entitledVoters", "presentVoters",
       "votesFor", "votesAgainst", "votesAbstain", "writtenVotesFor");
 
