@@ -34,7 +34,8 @@ class CaseAssignment {
           BRANCH_CLERK_GROUP, Role.CLERK.groupOf(branch.id()),
           COMMITTEE_CLERK_GROUP, Role.CLERK.groupOf(committee.id()),
           COMMITTEE_APPROVER_GROUP, Role.APPROVER.groupOf(committee.id()),
-          ORG_DEPT_GROUP, Role.ORG_DEPT.groupOf(workingCommittee.id()));
+          ORG_DEPT_GROUP, Role.ORG_DEPT.groupOf(workingCommittee.id()),
+          ACTIVIST_POINTS_ENABLED, branch.activistPointsEnabled());
     }
   }
 

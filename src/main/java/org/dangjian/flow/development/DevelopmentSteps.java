@@ -5,11 +5,13 @@ import static org.dangjian.flow.development.MemberDevelopment.Vars.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -35,10 +37,25 @@ class DevelopmentSteps implements TaskListener {
 
   private static final Set<String> REVIEW_RESULTS = Set.of("good", "fair", "poor");
   /** Inputs that belong to one completion only; removed so the next form does not open prefilled with them. */
-  private static final List<String> ONE_STEP_INPUTS = List.of(DECISION_REASON, "revisitDate", "committeeMeetingDate", "reviewDate",
-      "reviewResult", "reviewComment", "thoughtReports", "entitledVoters", "presentVoters",
+  private static final List<String> ONE_STEP_INPUTS = List.of(DECISION_REASON, "revisitDate", "committeeMeetingDate",
+      "reviewDate", "reviewResult", "reviewComment", "thoughtReports", "entitledVoters", "presentVoters",
       "votesFor", "votesAgainst", "votesAbstain", "writtenVotesFor");
 
+  /** The add and deduct items of activist points; their weights are in bpmn/ActivistPoints.dmn. */
+  static final Map<String, String> ACTIVIST_POINT_ITEMS = new LinkedHashMap<>();
+
+  static {
+    ACTIVIST_POINT_ITEMS.put("pointsStudySessions", "参加学习教育次数");
+    ACTIVIST_POINT_ITEMS.put("pointsPartyActivities", "参加党组织活动次数");
+    ACTIVIST_POINT_ITEMS.put("pointsVolunteering", "志愿服务次数");
+    ACTIVIST_POINT_ITEMS.put("pointsSpeeches", "交流发言次数");
+    ACTIVIST_POINT_ITEMS.put("pointsPairingHelp", "结对帮扶次数");
+    ACTIVIST_POINT_ITEMS.put("pointsMissedThoughtReports", "未按时提交思想汇报次数");
+    ACTIVIST_POINT_ITEMS.put("pointsUnexcusedAbsences", "无故缺席次数");
+    ACTIVIST_POINT_ITEMS.put("pointsDisciplineBreaches", "违反纪律次数");
+  }
+
+  private final DecisionService decisions;
   private final MemberRegistry registry;
   private final OrganizationRepository organizations;
   private final CaseEventLog events;
@@ -72,8 +89,9 @@ class DevelopmentSteps implements TaskListener {
       Map.entry(CONVERSION_APPROVAL, this::conversionApproval),
       Map.entry(ARCHIVE, this::archive));
 
-  DevelopmentSteps(MemberRegistry registry, OrganizationRepository organizations, CaseEventLog events,
-      WorkingDayCalendar workingDays) {
+  DevelopmentSteps(DecisionService decisions, MemberRegistry registry, OrganizationRepository organizations,
+      CaseEventLog events, WorkingDayCalendar workingDays) {
+    this.decisions = decisions;
     this.registry = registry;
     this.organizations = organizations;
     this.events = events;
@@ -90,6 +108,7 @@ class DevelopmentSteps implements TaskListener {
     handler.accept(step);
     step.in.refuseIfAnyProblem();
     task.getExecution().removeVariables(ONE_STEP_INPUTS);
+    task.getExecution().removeVariables(ACTIVIST_POINT_ITEMS.keySet());
   }
 
   /** Every step has an actor on record (一步一审): the logged-in user, else the task's assignee. */
@@ -196,6 +215,28 @@ class DevelopmentSteps implements TaskListener {
     }
     s.set("activistReviewCount", reviews);
     s.set("proceedToTarget", proceed);
+    if (Boolean.TRUE.equals(s.task.getVariable(ACTIVIST_POINTS_ENABLED))) {
+      activistPoints(s, reviews);
+    }
+  }
+
+  /** 积分管理: this review's points from the ActivistPoints table, the advice from ActivistPointsLevel. */
+  private void activistPoints(Step s, int reviewNumber) {
+    Map<String, Object> items = new java.util.HashMap<>();
+    ACTIVIST_POINT_ITEMS.forEach((key, title) -> items.put(key, s.in.integer(key, title, 0, 100)));
+    if (s.in.hasProblems()) {
+      return;
+    }
+    items.put("activistReviewNumber", reviewNumber);
+    Number points = decisions.evaluateDecisionTableByKey("ActivistPoints", items).getSingleResult()
+        .getSingleEntry();
+    int total = s.count("activistPointsTotal") + (points == null ? 0 : points.intValue());
+    Map<String, Object> advice = decisions.evaluateDecisionTableByKey("ActivistPointsLevel",
+        Map.of("activistPointsTotal", total)).getSingleResult().getEntryMap();
+    s.set("activistPoints", points == null ? 0 : points.intValue());
+    s.set("activistPointsTotal", total);
+    s.set("activistPointsLevel", advice.get("activistPointsLevel"));
+    s.set("activistPointsLevelTitle", advice.get("activistPointsLevelTitle"));
   }
 
   // ---- Stage 3 发展对象的确定和考察

@@ -79,6 +79,7 @@ public final class MemberDevelopment {
     public static final String SEND_BACK_REASON = "sendBackReason";
     public static final String DECISION_REASON = "decisionReason";
     public static final String END_REASON = "endReason";
+    public static final String ACTIVIST_POINTS_ENABLED = "activistPointsEnabled";
     public static final String FOUR_EYES_USERS = "admissionStepUsers";
     public static final String WITHDRAW_REASON = "withdrawReason";
     public static final String WITHDRAWN_BY = "withdrawnBy";

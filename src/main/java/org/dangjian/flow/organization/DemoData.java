@@ -48,7 +48,7 @@ class DemoData {
     organizations.save(new Organization("gxq-jg", "高新区机关党委", OrganizationKind.PARTY_COMMITTEE, "gxq", true), 1);
     organizations.save(new Organization("guitu", "规土局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 2);
     organizations.save(new Organization("fayuan", "法院党支部", OrganizationKind.BRANCH, "gxq-jg", false), 3);
-    organizations.save(new Organization("keji", "科技局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 4);
+    organizations.save(new Organization("keji", "科技局党支部", OrganizationKind.BRANCH, "gxq-jg", false, true), 4);
 
     String[][] members = {
         {"1001", "guitu", "马建国", "male", "full"}, {"1002", "guitu", "何秀英", "female", "full"},

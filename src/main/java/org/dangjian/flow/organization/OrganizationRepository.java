@@ -11,7 +11,7 @@ public class OrganizationRepository {
 
   private static final RowMapper<Organization> ROW = (rs, n) -> new Organization(
       rs.getString("id"), rs.getString("name"), OrganizationKind.valueOf(rs.getString("kind").toUpperCase()),
-      rs.getString("parent_id"), rs.getBoolean("approves_admission"));
+      rs.getString("parent_id"), rs.getBoolean("approves_admission"), rs.getBoolean("activist_points_enabled"));
 
   private final JdbcTemplate jdbc;
 
@@ -58,8 +58,8 @@ public class OrganizationRepository {
   }
 
   public void save(Organization o, int sortOrder) {
-    jdbc.update("insert into organization (id, name, kind, parent_id, approves_admission, sort_order) "
-        + "values (?, ?, ?, ?, ?, ?)", o.id(), o.name(), o.kind().name().toLowerCase(), o.parentId(),
-        o.approvesAdmission(), sortOrder);
+    jdbc.update("insert into organization (id, name, kind, parent_id, approves_admission, activist_points_enabled,"
+        + " sort_order) values (?, ?, ?, ?, ?, ?, ?)", o.id(), o.name(), o.kind().name().toLowerCase(), o.parentId(),
+        o.approvesAdmission(), o.activistPointsEnabled(), sortOrder);
   }
 }
