@@ -1,5 +1,6 @@
 package org.dangjian.flow;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DangjianFlowApplication {
 
   public static void main(String[] args) {
+    // dates are calendar dates in Asia/Shanghai, whatever the server's zone
+    TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
     SpringApplication.run(DangjianFlowApplication.class, args);
   }
 }

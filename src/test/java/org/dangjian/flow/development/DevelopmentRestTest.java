@@ -99,4 +99,35 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(APPLICANT_TALK).count()).isEqualTo(1);
   }
+
+  @Test
+  void violationsReportListsLateTalksAcrossCases() {
+    ProcessInstance pi = newCase();
+    today("2025-03-01");
+    complete(pi, APPLICANT_TALK, BRANCH_CLERK, "talkDate", "2025-02-20", "talkerName", "马建国", "talkRecord", "谈话");
+    ResponseEntity<List> report = rest.getForEntity("/api/development-cases/violations", List.class);
+    assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(report.getBody()).anySatisfy(row -> {
+      Map<?, ?> violation = (Map<?, ?>) row;
+      assertThat(violation.get("caseNumber")).isEqualTo(pi.getBusinessKey());
+      assertThat(violation.get("ruleCode")).isEqualTo("TALK_WITHIN_ONE_MONTH");
+      assertThat(violation.get("userId")).isEqualTo(BRANCH_CLERK);
+    });
+  }
+
+  @Test
+  void transferThroughTheApiMovesTheCaseAndRefusesBadInputWith400() {
+    ProcessInstance pi = newCase();
+    ResponseEntity<Map> refused = rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+        Map.of("targetBranchId", "fayuan"), Map.class, pi.getBusinessKey());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("须填写理由");
+    ResponseEntity<Map> missing = rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+        Map.of("targetBranchId", "fayuan", "reason", "调动"), Map.class, "guitu-1999-0001");
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Void> moved = rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+        Map.of("targetBranchId", "fayuan", "reason", "工作调动"), Void.class, pi.getBusinessKey());
+    assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(task(pi, APPLICANT_TALK)).hasCandidateGroup("fayuan-clerk");
+  }
 }
