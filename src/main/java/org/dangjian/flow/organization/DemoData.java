@@ -13,19 +13,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoData {
 
+  /** Camunda shows "firstName lastName", so the family name (姓) goes first, as Chinese names are written. */
   record DemoUser(String id, String firstName, String lastName, String... groups) {
   }
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("guitu.clerk", "芳", "王", "guitu-clerk"),
-      new DemoUser("guitu.clerk2", "婷", "吴", "guitu-clerk"),
-      new DemoUser("fayuan.clerk", "强", "李", "fayuan-clerk"),
-      new DemoUser("keji.clerk", "敏", "赵", "keji-clerk"),
-      new DemoUser("jg.clerk", "静", "陈", "gxq-jg-clerk"),
-      new DemoUser("jg.approver", "洋", "刘", "gxq-jg-approver"),
-      new DemoUser("gxq.orgdept", "伟", "张", "gxq-orgdept"),
-      new DemoUser("gxq.supervisor", "丽", "孙", "gxq-supervisor"),
-      new DemoUser("gxq.auditor", "杰", "周", "gxq-auditor"));
+      new DemoUser("guitu.clerk", "王", "芳", "guitu-clerk"),
+      new DemoUser("guitu.clerk2", "吴", "婷", "guitu-clerk"),
+      new DemoUser("fayuan.clerk", "李", "强", "fayuan-clerk"),
+      new DemoUser("keji.clerk", "赵", "敏", "keji-clerk"),
+      new DemoUser("jg.clerk", "陈", "静", "gxq-jg-clerk"),
+      new DemoUser("jg.approver", "刘", "洋", "gxq-jg-approver"),
+      new DemoUser("gxq.orgdept", "张", "伟", "gxq-orgdept"),
+      new DemoUser("gxq.supervisor", "孙", "丽", "gxq-supervisor"),
+      new DemoUser("gxq.auditor", "周", "杰", "gxq-auditor"));
 
   private final OrganizationRepository organizations;
   private final MemberRegistry registry;
