@@ -26,7 +26,20 @@ class DemoData {
       new DemoUser("jg.approver", "刘", "洋", "gxq-jg-approver"),
       new DemoUser("gxq.orgdept", "张", "伟", "gxq-orgdept"),
       new DemoUser("gxq.supervisor", "孙", "丽", "gxq-supervisor"),
-      new DemoUser("gxq.auditor", "周", "杰", "gxq-auditor"));
+      new DemoUser("gxq.auditor", "周", "杰", "gxq-auditor"),
+      new DemoUser("gxq.clerk", "郑", "红", "gxq-clerk"),
+      new DemoUser("guitu.secretary", "马", "建国", "guitu-secretary"),
+      new DemoUser("fayuan.secretary", "高", "明", "fayuan-secretary"),
+      new DemoUser("keji.secretary", "宋", "佳", "keji-secretary"),
+      new DemoUser("donghu.secretary", "徐", "海", "donghu-secretary"),
+      new DemoUser("donghu.clerk", "邓", "芬", "donghu-villageclerk"),
+      new DemoUser("guitu.head", "曹", "军", "unit-guitu-unithead"),
+      new DemoUser("donghu.firstsec", "彭", "涛", "unit-guitu-workteam"),
+      new DemoUser("donghu.teammate", "袁", "丽", "unit-guitu-workteam"));
+
+  /** Organizations whose demo evaluators (党员群众测评人) are {@code <org>.eval1} to {@code <org>.eval6}. */
+  static final List<String> EVALUATED = List.of("guitu", "fayuan", "keji", "donghu");
+  static final String[] EVALUATOR_NAMES = {"赵一", "钱二", "孙三", "李四", "周五", "吴六"};
 
   private final OrganizationRepository organizations;
   private final MemberRegistry registry;
@@ -50,6 +63,9 @@ class DemoData {
     organizations.save(new Organization("guitu", "规土局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 2);
     organizations.save(new Organization("fayuan", "法院党支部", OrganizationKind.BRANCH, "gxq-jg", false), 3);
     organizations.save(new Organization("keji", "科技局党支部", OrganizationKind.BRANCH, "gxq-jg", false, true), 4);
+    organizations.save(new Organization("donghu", "东湖村", OrganizationKind.VILLAGE, "gxq", false), 5);
+    organizations.save(new Organization("unit-guitu", "高新区规划和国土资源局", OrganizationKind.HELP_UNIT, "gxq", false), 6);
+    organizations.save(new Organization("unit-keji", "高新区科技局", OrganizationKind.HELP_UNIT, "gxq", false), 7);
 
     String[][] members = {
         {"1001", "guitu", "马建国", "male", "full"}, {"1002", "guitu", "何秀英", "female", "full"},
@@ -67,6 +83,13 @@ class DemoData {
   void loadUsers() {
     for (DemoUser user : USERS) {
       identity.ensureUser(user.id(), user.firstName(), user.lastName(), password, user.groups());
+    }
+    for (String org : EVALUATED) {
+      for (int i = 0; i < EVALUATOR_NAMES.length; i++) {
+        String name = EVALUATOR_NAMES[i];
+        identity.ensureUser(org + ".eval" + (i + 1), name.substring(0, 1), name.substring(1), password,
+            Role.EVALUATOR.groupOf(org));
+      }
     }
   }
 }

@@ -9,7 +9,14 @@ public enum Role {
   APPROVER("approver", "审批人"),
   ORG_DEPT("orgdept", "组织部门"),
   SUPERVISOR("supervisor", "督导"),
-  AUDITOR("auditor", "审计");
+  AUDITOR("auditor", "审计"),
+  /** 书记 of a party organization: self-assesses in the grading. */
+  SECRETARY("secretary", "书记"),
+  /** Members and mass representatives named to evaluate the organization (党员群众测评). */
+  EVALUATOR("evaluator", "测评人"),
+  VILLAGE_CLERK("villageclerk", "村务工作者"),
+  UNIT_HEAD("unithead", "单位主要负责人"),
+  WORK_TEAM("workteam", "驻村工作队");
 
   private final String suffix;
   private final String title;
