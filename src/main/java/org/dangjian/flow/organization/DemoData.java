@@ -55,17 +55,14 @@ class DemoData {
   }
 
   void loadOrganizationsAndMembers() {
-    if (organizations.findById("gxq").isPresent()) {
-      return;
-    }
-    organizations.save(new Organization("gxq", "高新区工委", OrganizationKind.WORKING_COMMITTEE, null, false), 0);
-    organizations.save(new Organization("gxq-jg", "高新区机关党委", OrganizationKind.PARTY_COMMITTEE, "gxq", true), 1);
-    organizations.save(new Organization("guitu", "规土局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 2);
-    organizations.save(new Organization("fayuan", "法院党支部", OrganizationKind.BRANCH, "gxq-jg", false), 3);
-    organizations.save(new Organization("keji", "科技局党支部", OrganizationKind.BRANCH, "gxq-jg", false, true), 4);
-    organizations.save(new Organization("donghu", "东湖村", OrganizationKind.VILLAGE, "gxq", false), 5);
-    organizations.save(new Organization("unit-guitu", "高新区规划和国土资源局", OrganizationKind.HELP_UNIT, "gxq", false), 6);
-    organizations.save(new Organization("unit-keji", "高新区科技局", OrganizationKind.HELP_UNIT, "gxq", false), 7);
+    save(new Organization("gxq", "高新区工委", OrganizationKind.WORKING_COMMITTEE, null, false), 0);
+    save(new Organization("gxq-jg", "高新区机关党委", OrganizationKind.PARTY_COMMITTEE, "gxq", true), 1);
+    save(new Organization("guitu", "规土局党支部", OrganizationKind.BRANCH, "gxq-jg", false), 2);
+    save(new Organization("fayuan", "法院党支部", OrganizationKind.BRANCH, "gxq-jg", false), 3);
+    save(new Organization("keji", "科技局党支部", OrganizationKind.BRANCH, "gxq-jg", false, true), 4);
+    save(new Organization("donghu", "东湖村", OrganizationKind.VILLAGE, "gxq", false), 5);
+    save(new Organization("unit-guitu", "高新区规划和国土资源局", OrganizationKind.HELP_UNIT, "gxq", false), 6);
+    save(new Organization("unit-keji", "高新区科技局", OrganizationKind.HELP_UNIT, "gxq", false), 7);
 
     String[][] members = {
         {"1001", "guitu", "马建国", "male", "full"}, {"1002", "guitu", "何秀英", "female", "full"},
@@ -75,8 +72,19 @@ class DemoData {
         {"1021", "keji", "宋佳", "female", "full"}, {"1022", "keji", "谢飞", "male", "full"},
         {"1023", "keji", "韩雪", "female", "full"}};
     for (String[] m : members) {
-      registry.addWithId(Long.parseLong(m[0]), new NewPerson(m[2], m[3], LocalDate.of(1985, 6, 1), null, m[1],
-          MemberStatus.valueOf(m[4].toUpperCase()), null, null));
+      if (registry.find(Long.parseLong(m[0])).isEmpty()) {
+        registry.addWithId(Long.parseLong(m[0]), new NewPerson(m[2], m[3], LocalDate.of(1985, 6, 1), null, m[1],
+            MemberStatus.valueOf(m[4].toUpperCase()), null, null));
+      }
+    }
+  }
+
+  /** Brings each demo organization to its current definition, also in a database from an older version. */
+  private void save(Organization organization, int sortOrder) {
+    if (organizations.findById(organization.id()).isEmpty()) {
+      organizations.save(organization, sortOrder);
+    } else {
+      organizations.update(organization, sortOrder);
     }
   }
 

@@ -62,4 +62,10 @@ public class OrganizationRepository {
         + " sort_order) values (?, ?, ?, ?, ?, ?, ?)", o.id(), o.name(), o.kind().name().toLowerCase(), o.parentId(),
         o.approvesAdmission(), o.activistPointsEnabled(), sortOrder);
   }
+
+  public void update(Organization o, int sortOrder) {
+    jdbc.update("update organization set name = ?, kind = ?, parent_id = ?, approves_admission = ?,"
+        + " activist_points_enabled = ?, sort_order = ? where id = ?", o.name(), o.kind().name().toLowerCase(),
+        o.parentId(), o.approvesAdmission(), o.activistPointsEnabled(), sortOrder, o.id());
+  }
 }
