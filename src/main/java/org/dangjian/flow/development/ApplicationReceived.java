@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.organization.MemberRegistry.NewPerson;
 import org.dangjian.flow.organization.MemberStatus;
@@ -39,6 +42,22 @@ class ApplicationReceived implements ExecutionListener {
     this.assignment = assignment;
     this.registry = registry;
     this.ruleSet = RuleSet.fromKey(ruleSet);
+  }
+
+  /** A case is opened by a clerk of its branch or of the committee above it, never of another branch. */
+  private static void checkInitiator(DelegateExecution execution, CaseAssignment.Handlers handlers, StepInput in) {
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      in.problem("无法确定经办人：请登录后录入入党申请书");
+      return;
+    }
+    Map<String, Object> groups = handlers.variables();
+    boolean allowed = List.of(BRANCH_CLERK_GROUP, COMMITTEE_CLERK_GROUP).stream().anyMatch(key -> identity
+        .createUserQuery().userId(auth.getUserId()).memberOfGroup((String) groups.get(key)).count() > 0);
+    if (!allowed) {
+      in.problem("用户 " + auth.getUserId() + " 不是" + handlers.branch().name() + "或其上级党委的党务工作者，不能为该支部受理入党申请");
+    }
   }
 
   @Override
@@ -76,6 +95,9 @@ class ApplicationReceived implements ExecutionListener {
     List<String> branchProblems = new ArrayList<>();
     CaseAssignment.Handlers handlers = branchId == null ? null : assignment.forBranch(branchId, branchProblems);
     in.problems(branchProblems);
+    if (handlers != null) {
+      checkInitiator(execution, handlers, in);
+    }
     in.refuseIfAnyProblem();
 
     LocalDate today = BusinessCalendar.today();

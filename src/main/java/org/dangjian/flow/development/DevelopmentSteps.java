@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
 import org.dangjian.flow.organization.MemberRegistry;
@@ -111,12 +113,22 @@ class DevelopmentSteps implements TaskListener {
     task.getExecution().removeVariables(ACTIVIST_POINT_ITEMS.keySet());
   }
 
-  /** Every step has an actor on record (一步一审): the logged-in user, else the task's assignee. */
+  /**
+   * Every step has an actor on record (一步一审): the logged-in user, else the task's assignee; and only a member
+   * of the task's candidate groups (its branch, committee or department) may complete it, whatever the client.
+   */
   private static String actorOf(DelegateTask task) {
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    Authentication auth = identity.getCurrentAuthentication();
     String actor = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
     if (actor == null) {
       throw new StepRefusedException("无法确定办理人：请登录后认领任务再办理");
+    }
+    List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    boolean member = groups.stream()
+        .anyMatch(g -> identity.createUserQuery().userId(actor).memberOfGroup(g).count() > 0);
+    if (!groups.isEmpty() && !member) {
+      throw new StepRefusedException("用户 " + actor + " 不属于本任务的办理组织（" + String.join("、", groups) + "），不能办理");
     }
     return actor;
   }

@@ -21,8 +21,12 @@ class ActivistPointsTest extends DevelopmentTestSupport {
     application.put("branchId", "keji");
     ProcessInstance pi = start(application);
     assertThat(runtimeService.getVariable(pi.getId(), "activistPointsEnabled")).isEqualTo(true);
-    talk(pi);
-    makeActivist(pi);
+    complete(pi, APPLICANT_TALK, KEJI_CLERK, "talkDate", "2025-01-20", "talkerName", "宋佳", "talkRecord", "谈话记录");
+    today("2025-02-15");
+    complete(pi, DETERMINE_ACTIVIST, KEJI_CLERK, "recommendationMethod", "memberRecommendation",
+        "recommendationDate", "2025-02-01", "committeeMeetingDate", "2025-02-10", "activistDecision", "approve");
+    complete(pi, FILE_ACTIVIST, COMMITTEE_CLERK, "activistFilingDate", "2025-02-12");
+    complete(pi, ASSIGN_CONTACTS, KEJI_CLERK, "contact1MemberId", "1021", "contact2MemberId", "1022");
     fireTimer(pi, MemberDevelopment.Events.ACTIVIST_REVIEW_DUE);
     return pi;
   }

@@ -95,4 +95,25 @@ class ApplicationStartTest extends DevelopmentTestSupport {
     int seqA = Integer.parseInt(a.getBusinessKey().substring("guitu-2025-".length()));
     assertThat(b.getBusinessKey()).isEqualTo(String.format("guitu-2025-%04d", seqA + 1));
   }
+
+  @Test
+  void aClerkOfAnotherBranchCannotOpenACaseForThisBranch() {
+    today("2025-03-01");
+    Map<String, Object> application = application("2025-01-10", "1995-05-05");
+    identityService.setAuthenticatedUserId("fayuan.clerk");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, application))
+        .isInstanceOf(StepRefusedException.class).hasMessageContaining("不能为该支部受理入党申请");
+    identityService.clearAuthentication();
+    assertThat(registry.findActiveByIdNumber((String) application.get("idNumber"))).isEmpty();
+  }
+
+  @Test
+  void aCommitteeClerkMayOpenACaseForABranchBelow() {
+    today("2025-03-01");
+    identityService.setAuthenticatedUserId(COMMITTEE_CLERK);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY,
+        application("2025-01-10", "1995-05-05"));
+    identityService.clearAuthentication();
+    assertThat(pi.getBusinessKey()).startsWith("guitu-2025-");
+  }
 }

@@ -63,6 +63,12 @@ abstract class DevelopmentTestSupport {
     ClockUtil.setCurrentTime(BusinessCalendar.startOf(LocalDate.parse(date)));
   }
 
+  /** A checklist answer the way Tasklist submits it: a JSON array. */
+  static Object checklist(String... values) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[" + String.join(",", java.util.Arrays.stream(values).map(v -> "\"" + v + "\"").toList()) + "]").create();
+  }
+
   static Map<String, Object> application(String applicationDate, String birthDate) {
     Map<String, Object> v = new HashMap<>();
     v.put("candidateName", "测试申请人");
@@ -79,8 +85,10 @@ abstract class DevelopmentTestSupport {
     return v;
   }
 
+  /** Starts a case as a clerk of the application's branch, as Tasklist does for a logged-in clerk. */
   ProcessInstance start(Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(BRANCH_CLERK);
+    Object branch = variables.get("branchId");
+    identityService.setAuthenticatedUserId(branch == null || "guitu".equals(branch) ? BRANCH_CLERK : branch + ".clerk");
     try {
       return runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, variables);
     } finally {
@@ -198,7 +206,7 @@ abstract class DevelopmentTestSupport {
 
   void politicalReview(ProcessInstance pi) {
     complete(pi, Tasks.POLITICAL_REVIEW, BRANCH_CLERK, "politicalReviewDate", "2026-02-14",
-        "politicalReviewMethods", List.of("talk", "files"), "politicalReviewConclusion", "pass",
+        "politicalReviewMethods", checklist("talk", "files"), "politicalReviewConclusion", "pass",
         "politicalReviewSummary", "政治历史清楚");
   }
 

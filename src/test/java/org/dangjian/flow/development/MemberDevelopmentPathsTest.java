@@ -63,7 +63,7 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   void failedPoliticalReviewEndsTheCase() {
     ProcessInstance pi = caseAt(POLITICAL_REVIEW);
     complete(pi, POLITICAL_REVIEW, BRANCH_CLERK, "politicalReviewDate", "2026-02-14",
-        "politicalReviewMethods", List.of("letter"), "politicalReviewConclusion", "fail",
+        "politicalReviewMethods", checklist("letter"), "politicalReviewConclusion", "fail",
         "politicalReviewSummary", "政治历史存在问题");
     assertNotAdmitted(pi, "政治审查不合格");
   }

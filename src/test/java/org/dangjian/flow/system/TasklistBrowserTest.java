@@ -1,0 +1,534 @@
+package org.dangjian.flow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.dangjian.flow.development.MemberDevelopment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Drives the real Camunda Tasklist in headless Chromium: a branch clerk starts 发展党员 through the Chinese start
+ * form, does step 2 (including a completion the server refuses), and clerks of another branch do not see the case
+ * in their lists while a colleague of the same branch does. Screenshots go to target/screenshots/.
+ *
+ * <p>Form fields are found by their Chinese labels; Tasklist's own controls by their AngularJS attributes, never by
+ * their text, so the test holds whichever language Tasklist shows (the browser asks for zh-CN).
+ *
+ * <p>Skipped where Debian's chromium-driver is not installed (/usr/bin/chromedriver); CI installs it.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+class TasklistBrowserTest {
+
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String PROCESS_NAME = "发展党员";
+  private static final String STEP_2 = "2 党组织派人谈话";
+  private static final String PASSWORD = "demo";
+  private static final int TASKLIST_PAGE_SIZE = 15;
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired FilterService filterService;
+  @Autowired IdentityService identityService;
+
+  private WebDriver driver;
+  private WebDriverWait wait;
+  private Path userDataDir;
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    Assumptions.assumeTrue(new File(CHROMEDRIVER).exists(),
+        "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    Files.createDirectories(SCREENSHOTS);
+    Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
+    Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
+    userDataDir = Files.createTempDirectory("tasklist-browser-test");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--lang=zh-CN", "--user-data-dir=" + userDataDir.toAbsolutePath());
+    // --lang alone leaves navigator.language at en-US on Linux; Tasklist picks its language from navigator.language
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // Tasklist shows due dates in the browser's time zone; the business calendar is Asia/Shanghai.
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+        .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, TIMEOUT);
+    wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (userDataDir != null) {
+      try (Stream<Path> files = Files.walk(userDataDir)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void branchClerkStartsACaseAndDoesTheTalkWhileOtherBranchesDoNotSeeIt() throws IOException {
+    try {
+      walkThrough();
+    } catch (Throwable failure) {
+      saveState("failure");
+      throw failure;
+    }
+  }
+
+  private void walkThrough() throws IOException {
+    LocalDate today = BusinessCalendar.today();
+    LocalDate birthDate = LocalDate.of(1995, 5, 5);
+    LocalDate applicationDate = today.minusDays(10);
+    LocalDate talkDate = today.minusDays(2);
+    String idNumber = idNumberFor(birthDate);
+
+    // (a) log in
+    open();
+    typeCredentials("guitu.clerk");
+    screenshot("01-login");
+    submitLogin("guitu.clerk");
+    screenshot("02-tasklist-guitu.clerk");
+
+    // (b) start 发展党员 through the Chinese start form
+    click(By.cssSelector("li.start-process-action a[ng-click='open()']"));
+    WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    // other processes may come: narrow the list (it loads after the dialog opens) to ours
+    visible(modal, By.cssSelector("input[ng-model='page.searchValue']")).sendKeys(PROCESS_NAME);
+    click(visible(modal, By.xpath(".//ul[contains(@class,'processes')]//a[normalize-space(.)='" + PROCESS_NAME + "']")));
+    SearchContext startForm = visible(modal, By.cssSelector("form.fjs-form"));
+    type(field(startForm, "姓名"), "浏览器测试");
+    click(field(startForm, "女"));
+    type(field(startForm, "民族"), "汉族");
+    typeDate(field(startForm, "出生日期"), birthDate);
+    type(field(startForm, "居民身份证号码"), idNumber);
+    select(startForm, "学历", "大学本科");
+    type(field(startForm, "职业/工作岗位"), "工程师");
+    type(field(startForm, "手机号码"), "13800138000");
+    click(field(startForm, "共青团员"));
+    select(startForm, "所在党支部", "规土局党支部");
+    typeDate(field(startForm, "递交申请书日期"), applicationDate);
+    type(field(startForm, "备注"), "由浏览器测试录入");
+    assertThat(field(startForm, "女").isSelected()).isTrue();
+    assertThat(field(startForm, "共青团员").isSelected()).isTrue();
+    assertThat(modal.findElements(By.cssSelector(".fjs-form-field-error"))).isEmpty();
+    screenshotWhole("03-start-form-filled", ".modal");
+
+    click(visible(modal, By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']")));
+    wait.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty() || visibleAlert("") != null);
+    assertThat(visibleAlert("")).as("error shown when starting").isNull();
+
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(MemberDevelopment.PROCESS_KEY)
+        .variableValueEquals("idNumber", idNumber)
+        .singleResult();
+    assertThat(pi).as("case started from Tasklist with ID number %s", idNumber).isNotNull();
+    assertThat(pi.getBusinessKey()).matches("guitu-" + today.getYear() + "-\\d{4}");
+    Map<String, Object> submitted = runtimeService.getVariables(pi.getId());
+    assertThat(submitted).containsEntry("caseNumber", pi.getBusinessKey())
+        .containsEntry("candidateName", "浏览器测试")
+        .containsEntry("gender", "female")
+        .containsEntry("ethnicity", "汉族")
+        .containsEntry("birthDate", birthDate.toString())
+        .containsEntry("education", "bachelor")
+        .containsEntry("occupation", "工程师")
+        .containsEntry("phone", "13800138000")
+        .containsEntry("leagueMember", true)
+        .containsEntry("branchId", "guitu")
+        .containsEntry("applicationDate", applicationDate.toString())
+        .containsEntry("applicationNote", "由浏览器测试录入")
+        .containsEntry("initiator", "guitu.clerk");
+    Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+    assertThat(taskService.getIdentityLinksForTask(talk.getId()))
+        .anyMatch(link -> "guitu-clerk".equals(link.getGroupId()));
+
+    // (c) step 2 in Tasklist: claim, a completion the server refuses, then the right one
+    showFilter("本组待办");
+    WebElement taskLink = wait.until(ExpectedConditions.elementToBeClickable(taskLink(talk)));
+    assertThat(taskLink.getText()).isEqualTo(STEP_2);
+    click(taskLink);
+    WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2.task"), STEP_2));
+    assertThat(visible(details, By.cssSelector("form.fjs-form")).getText())
+        .contains("案件编号：" + pi.getBusinessKey())
+        .contains("申请人：浏览器测试")
+        .contains("支部：规土局党支部")
+        .contains("应在 " + runtimeService.getVariable(pi.getId(), "talkDueDate") + " 前完成谈话");
+    click(visible(details, By.cssSelector("button.claim")));
+    wait.until(d -> "guitu.clerk".equals(taskService.createTaskQuery().taskId(talk.getId()).singleResult().getAssignee()));
+    wait.until(d -> details.findElements(By.cssSelector(".disabled-form")).isEmpty());
+    SearchContext talkForm = visible(details, By.cssSelector("form.fjs-form"));
+    wait.until(ExpectedConditions.elementToBeClickable(field(talkForm, "谈话人")));
+
+    typeDate(field(talkForm, "谈话日期"), applicationDate.minusDays(5));
+    type(field(talkForm, "谈话人"), "马建国");
+    type(field(talkForm, "谈话记录"), "申请人入党动机端正，对党的认识较为深刻。");
+    click(completeButton(details));
+    WebElement refusal = wait.until(d -> visibleAlert("办理未通过校验"));
+    String refusalText = refusal.findElement(By.cssSelector(".status")).getText() + " "
+        + refusal.findElement(By.cssSelector(".message")).getText();
+    assertThat(refusalText).contains("谈话日期（" + applicationDate.minusDays(5) + "）不能早于递交申请书日期（"
+        + applicationDate + "）").doesNotContain("ENGINE-", "Exception");
+    Files.writeString(SCREENSHOTS.resolve("04-step2-refused.txt"), refusalText + "\n", StandardCharsets.UTF_8);
+    screenshot("04-step2-refused");
+    assertThat(taskService.createTaskQuery().taskId(talk.getId()).count()).as("refused task stays open").isOne();
+    dismissNotifications();
+
+    typeDate(field(talkForm, "谈话日期"), talkDate);
+    assertThat(details.findElements(By.cssSelector(".fjs-form-field-error"))).isEmpty();
+    screenshotWhole("05-step2-form-filled", ".task-details .three-cols-layout-cell.content");
+    click(completeButton(details));
+    wait.until(d -> taskService.createTaskQuery().taskId(talk.getId()).count() == 0 || visibleAlert("") != null);
+    assertThat(visibleAlert("")).as("error shown when completing").isNull();
+
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(talk.getId()).singleResult();
+    assertThat(done.getEndTime()).isNotNull();
+    assertThat(done.getDeleteReason()).isEqualTo("completed");
+    assertThat(done.getAssignee()).isEqualTo("guitu.clerk");
+    assertThat(runtimeService.getVariables(pi.getId())).containsEntry("talkDate", talkDate.toString())
+        .containsEntry("talkerName", "马建国")
+        .containsEntry("talkRecord", "申请人入党动机端正，对党的认识较为深刻。");
+    assertThat(runtimeService.getActiveActivityIds(pi.getId()))
+        .containsExactly(MemberDevelopment.Tasks.DETERMINE_ACTIVIST);
+    Task activist = task(pi, MemberDevelopment.Tasks.DETERMINE_ACTIVIST);
+    assertThat(activist.getAssignee()).isNull();
+    screenshot("06-step2-completed");
+
+    // (d) another branch's clerk sees none of it; a colleague of the same branch does
+    logout();
+    login("fayuan.clerk");
+    for (String filter : List.of("本组待办", "我的待办", "即将到期")) {
+      List<String> shown = shownTaskIds(filter, "fayuan.clerk", "fayuan-clerk");
+      assertThat(shown).as("fayuan.clerk's %s", filter).doesNotContain(activist.getId(), talk.getId());
+      for (String taskId : shown) {
+        Task visible = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (visible != null && visible.getProcessInstanceId() != null) {
+          assertThat(runtimeService.getVariable(visible.getProcessInstanceId(), "branchId"))
+              .as("branch of task %s in fayuan.clerk's %s", taskId, filter).isNotEqualTo("guitu");
+        }
+      }
+      if (filter.equals("本组待办")) {
+        screenshot("07-fayuan.clerk-group-tasks");
+      } else if (filter.equals("我的待办")) {
+        screenshot("08-fayuan.clerk-my-tasks");
+      }
+    }
+
+    logout();
+    login("guitu.clerk2");
+    showFilter("本组待办");
+    WebElement forColleague = wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(activist)));
+    assertThat(forColleague.getText()).isEqualTo("3 推荐和确定入党积极分子");
+    screenshot("09-guitu.clerk2-group-tasks");
+  }
+
+  // ---- Tasklist pages
+
+  private void open() {
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  private void typeCredentials(String user) {
+    WebElement username = driver.findElement(By.cssSelector("input[ng-model='username']"));
+    username.clear();
+    username.sendKeys(user);
+    WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    password.clear();
+    password.sendKeys(PASSWORD);
+  }
+
+  private void submitLogin(String user) {
+    click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account a.dropdown-toggle")));
+    // the filters are created at startup; Tasklist selects the first one once they are loaded
+    wait.until(d -> d.findElements(By.cssSelector("[cam-tasklist-filters] .task-filter")).size() >= 3);
+  }
+
+  private void login(String user) {
+    open();
+    typeCredentials(user);
+    submitLogin(user);
+  }
+
+  private void logout() {
+    dismissNotifications();
+    click(By.cssSelector("li.account a.dropdown-toggle"));
+    click(By.cssSelector("li.account a[ng-click='logout()']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  private void showFilter(String name) {
+    String filterId = filterService.createFilterQuery().filterName(name).singleResult().getId();
+    click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text())='"
+        + name + "']"));
+    wait.until(ExpectedConditions.urlContains("filter=" + filterId));
+    wait.until(d -> d.findElement(By.xpath("//div[contains(@class,'task-filter')][.//h4/a[normalize-space(text())='"
+        + name + "']]")).getDomAttribute("class").contains("active"));
+    waitForTaskList();
+  }
+
+  /** The task list has loaded: either the list or the "no task" notice is shown and no loader spins. */
+  private void waitForTaskList() {
+    wait.until(d -> {
+      WebElement tasks = d.findElement(By.cssSelector("[cam-tasks]"));
+      boolean loading = tasks.findElements(By.cssSelector(".loader")).stream().anyMatch(WebElement::isDisplayed);
+      boolean shown = tasks.findElements(By.cssSelector("ol.tasks-list, [ng-if='!totalItems']")).stream()
+          .anyMatch(WebElement::isDisplayed);
+      return !loading && shown;
+    });
+  }
+
+  /**
+   * The tasks a filter lists for the logged-in user, once the list shows what the engine's filter gives that user
+   * (so that a list still loading, or still showing the previous filter, is not taken for the answer).
+   */
+  private List<String> shownTaskIds(String filter, String userId, String... groupIds) {
+    showFilter(filter);
+    String filterId = filterService.createFilterQuery().filterName(filter).singleResult().getId();
+    List<String> ids = new ArrayList<>();
+    wait.until(d -> {
+      ids.clear();
+      for (WebElement link : d.findElements(By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a"))) {
+        String href = link.getDomAttribute("href");
+        ids.add(href.substring(href.indexOf("task=") + "task=".length()));
+      }
+      return listsWhatFilterFinds(filterId, ids, userId, groupIds);
+    });
+    return ids;
+  }
+
+  /**
+   * Whether Tasklist lists what the engine's filter finds for the user: as many tasks (up to Tasklist's page of 15)
+   * and each of them one the filter finds.
+   */
+  private boolean listsWhatFilterFinds(String filterId, List<String> shown, String userId, String... groupIds) {
+    identityService.setAuthentication(userId, List.of(groupIds));
+    try {
+      if (shown.size() != Math.min(filterService.count(filterId), TASKLIST_PAGE_SIZE)) {
+        return false;
+      }
+      return shown.stream()
+          .allMatch(taskId -> filterService.singleResult(filterId, taskService.createTaskQuery().taskId(taskId)) != null);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static By taskLink(Task task) {
+    return By.cssSelector("[cam-tasks] ol.tasks-list a[href$='task=" + task.getId() + "']");
+  }
+
+  private WebElement completeButton(WebElement details) {
+    return visible(details, By.cssSelector(".form-actions button[ng-click='complete()']"));
+  }
+
+  private WebElement visibleAlert(String text) {
+    return driver.findElements(By.cssSelector(".alert-danger")).stream()
+        .filter(WebElement::isDisplayed)
+        .filter(alert -> alert.getText().contains(text))
+        .findFirst().orElse(null);
+  }
+
+  private void dismissNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".notifications button.close[ng-click^='removeNotification']"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    wait.until(d -> d.findElements(By.cssSelector(".notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+  }
+
+  // ---- Camunda Forms (form-js) fields, found by their label as a clerk would
+
+  private WebElement field(SearchContext form, String label) {
+    WebElement labelElement = wait.until(d -> form.findElements(By.xpath(
+            ".//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label + "']"))
+        .stream().findFirst().orElse(null));
+    String id = labelElement.getDomAttribute("for");
+    assertThat(id).as("label %s is for a field", label).isNotBlank();
+    return form.findElement(By.id(id));
+  }
+
+  private void type(WebElement input, String text) {
+    scrollToCenter(input);
+    input.clear();
+    input.sendKeys(text);
+    assertThat(input.getDomProperty("value")).isEqualTo(text);
+  }
+
+  /**
+   * Types a date the way the picker's placeholder asks (mm/dd/yyyy in the Camunda 7 webapps, whatever the
+   * language), then checks the picker took it as that date.
+   */
+  private void typeDate(WebElement input, LocalDate date) {
+    scrollToCenter(input);
+    String placeholder = input.getDomAttribute("placeholder");
+    String pattern = placeholder == null || placeholder.isBlank() ? "MM/dd/yyyy" : placeholder.replace("mm", "MM");
+    DateTimeFormatter typed = DateTimeFormatter.ofPattern(pattern);
+    DateTimeFormatter shown = DateTimeFormatter.ofPattern(pattern.replace("MM", "M").replace("dd", "d"));
+    input.clear();
+    input.sendKeys(date.format(typed), Keys.TAB);
+    wait.until(d -> {
+      try {
+        return date.equals(LocalDate.parse(input.getDomProperty("value"), shown));
+      } catch (DateTimeParseException notYet) {
+        return false;
+      }
+    });
+  }
+
+  /** form-js draws its own drop-down: click the field, then the entry. */
+  private void select(SearchContext form, String label, String entry) {
+    WebElement hidden = field(form, label);
+    WebElement display = form.findElement(By.id(hidden.getDomAttribute("id") + "-display"));
+    click(display);
+    WebElement group = hidden.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement item = wait.until(d -> group.findElements(By.xpath(
+            ".//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + entry + "']"))
+        .stream().findFirst().orElse(null));
+    click(item);
+    wait.until(d -> entry.equals(display.getText().trim()));
+  }
+
+  // ---- plumbing
+
+  /** Waits for a displayed element inside another: Tasklist renders most things after a request returns. */
+  private WebElement visible(SearchContext within, By locator) {
+    return wait.until(d -> within.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
+  private void click(By locator) {
+    click(wait.until(ExpectedConditions.elementToBeClickable(locator)));
+  }
+
+  /** Clicks once nothing covers the element (Tasklist's notifications float over the page). */
+  private void click(WebElement element) {
+    wait.until(d -> {
+      scrollToCenter(element);
+      try {
+        element.click();
+        return true;
+      } catch (ElementClickInterceptedException covered) {
+        return false;
+      }
+    });
+  }
+
+  private void scrollToCenter(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  private Task openTask(ProcessInstance pi, String taskKey) {
+    return wait.until(d -> taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
+        .singleResult());
+  }
+
+  private Task task(ProcessInstance pi, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+    assertThat(tasks).as("open tasks %s", taskKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void screenshot(String name) throws IOException {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+  }
+
+  /** A screenshot of the whole of a scrolling region: the window grows for it, then goes back. */
+  private void screenshotWhole(String name, String scrollingSelector) throws IOException {
+    Dimension normal = driver.manage().window().getSize();
+    Number hidden = (Number) ((JavascriptExecutor) driver).executeScript(
+        "const e = document.querySelector(arguments[0]); if (!e) { return 0; } e.scrollTop = 0;"
+            + " return Math.max(0, e.scrollHeight - e.clientHeight);", scrollingSelector);
+    try {
+      driver.manage().window().setSize(new Dimension(normal.getWidth(), normal.getHeight() + hidden.intValue() + 40));
+      screenshot(name);
+    } finally {
+      driver.manage().window().setSize(normal);
+    }
+  }
+
+  private void saveState(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      if (driver != null) {
+        screenshot(name);
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+      }
+    } catch (RuntimeException | IOException e) {
+      // keep the original failure
+    }
+  }
+
+  /** A valid, unique 18-character resident ID (GB 11643-1999, ISO 7064 MOD 11-2 check character). */
+  static String idNumberFor(LocalDate birthDate) {
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    String body = String.format("%06d", ThreadLocalRandom.current().nextInt(110000, 659000))
+        + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE)
+        + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * weights[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+}
