@@ -1,5 +1,7 @@
 package org.dangjian.flow.organization;
 
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -8,8 +10,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * Derives the engine's groups from the organization tree (one group per role per organization) and
@@ -76,13 +76,21 @@ public class EngineIdentity {
             .dueBeforeExpression("${dateTime().plusDays(3)}"));
   }
 
+  /** Columns every filter shows on the task cards, so that tasks of different cases can be told apart. */
+  private static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "caseNumber", "label", "案件编号"),
+      Map.of("name", "candidateName", "label", "申请人"),
+      Map.of("name", "branchName", "label", "党支部"));
+
   private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", CARD_VARIABLES);
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filterService.saveFilter(filterService.newTaskFilter(name).setProperties(properties).setQuery(query));
+    } else if (!properties.equals(filter.getProperties())) {
+      // an older version created it: bring its card columns up to date, keep its query
+      filterService.saveFilter(filter.setProperties(properties));
     }
-    Filter filter = filterService.newTaskFilter(name)
-        .setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true))
-        .setQuery(query);
-    filterService.saveFilter(filter);
   }
 }
