@@ -1,8 +1,9 @@
 package org.dangjian.flow.development;
 
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.dangjian.flow.audit.CaseEvent;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
@@ -31,24 +32,24 @@ class DevelopmentCaseController {
 
   private final DevelopmentCases cases;
   private final CaseEventLog events;
+  private final IdentityService identityService;
 
-  DevelopmentCaseController(DevelopmentCases cases, CaseEventLog events) {
+  DevelopmentCaseController(DevelopmentCases cases, CaseEventLog events, IdentityService identityService) {
     this.cases = cases;
     this.events = events;
+    this.identityService = identityService;
   }
 
   @PostMapping("/{caseNumber}/withdrawal")
-  ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody WithdrawalRequest request,
-      Principal principal) {
+  ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody WithdrawalRequest request) {
     cases.withdraw(caseNumber, request.kind() == null ? WithdrawalKind.APPLICANT_WITHDREW : request.kind(),
-        request.reason(), userOf(principal));
+        request.reason(), currentUser());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{caseNumber}/transfer")
-  ResponseEntity<Void> transfer(@PathVariable String caseNumber, @RequestBody TransferRequest request,
-      Principal principal) {
-    cases.transfer(caseNumber, request.targetBranchId(), request.reason(), userOf(principal));
+  ResponseEntity<Void> transfer(@PathVariable String caseNumber, @RequestBody TransferRequest request) {
+    cases.transfer(caseNumber, request.targetBranchId(), request.reason(), currentUser());
     return ResponseEntity.noContent().build();
   }
 
@@ -68,7 +69,9 @@ class DevelopmentCaseController {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
   }
 
-  private static String userOf(Principal principal) {
-    return principal == null ? null : principal.getName();
+  /** The user the authentication filter logged in for this request. */
+  private String currentUser() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
   }
 }

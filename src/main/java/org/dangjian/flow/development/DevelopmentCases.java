@@ -33,6 +33,9 @@ public class DevelopmentCases {
     }
   }
 
+  /** A case has a handful of open tasks; queries are bounded (query-max-results-limit). */
+  private static final int MAX_OPEN_TASKS = 100;
+
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final CaseAssignment assignment;
@@ -81,7 +84,7 @@ public class DevelopmentCases {
       throw new StepRefusedException(problems);
     }
     Map<String, Object> next = handlers.variables();
-    for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).listPage(0, MAX_OPEN_TASKS)) {
       for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
           String replacement = replacementGroup(link.getGroupId(), current, next);

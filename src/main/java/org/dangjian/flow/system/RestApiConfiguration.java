@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API under /engine-rest: HTTP Basic against the engine's users (every step has an actor),
+ * The engine REST API under /engine-rest and ours under /api: HTTP Basic against the engine's users (every step
+ * has an actor; our endpoints read the user from the engine's identity service),
  * and our refusals and conflicts answered as 400 and 409 however the REST resource wrapped them.
  */
 @Configuration
@@ -27,7 +28,8 @@ class RestApiConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    // the engine's REST API and ours alike; only the health endpoint stays open
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }
 

@@ -67,6 +67,8 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/api/development-cases/violations", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
@@ -105,7 +107,8 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     ProcessInstance pi = newCase();
     today("2025-03-01");
     complete(pi, APPLICANT_TALK, BRANCH_CLERK, "talkDate", "2025-02-20", "talkerName", "马建国", "talkRecord", "谈话");
-    ResponseEntity<List> report = rest.getForEntity("/api/development-cases/violations", List.class);
+    ResponseEntity<List> report = rest.withBasicAuth(BRANCH_CLERK, "demo")
+        .getForEntity("/api/development-cases/violations", List.class);
     assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(report.getBody()).anySatisfy(row -> {
       Map<?, ?> violation = (Map<?, ?>) row;
@@ -118,16 +121,22 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
   @Test
   void transferThroughTheApiMovesTheCaseAndRefusesBadInputWith400() {
     ProcessInstance pi = newCase();
-    ResponseEntity<Map> refused = rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+    assertThat(rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+        Map.of("targetBranchId", "fayuan", "reason", "调动"), Map.class, pi.getBusinessKey()).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    TestRestTemplate clerk = rest.withBasicAuth(BRANCH_CLERK, "demo");
+    ResponseEntity<Map> refused = clerk.postForEntity("/api/development-cases/{caseNumber}/transfer",
         Map.of("targetBranchId", "fayuan"), Map.class, pi.getBusinessKey());
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").toString()).contains("须填写理由");
-    ResponseEntity<Map> missing = rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+    ResponseEntity<Map> missing = clerk.postForEntity("/api/development-cases/{caseNumber}/transfer",
         Map.of("targetBranchId", "fayuan", "reason", "调动"), Map.class, "guitu-1999-0001");
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<Void> moved = rest.postForEntity("/api/development-cases/{caseNumber}/transfer",
+    ResponseEntity<Void> moved = clerk.postForEntity("/api/development-cases/{caseNumber}/transfer",
         Map.of("targetBranchId", "fayuan", "reason", "工作调动"), Void.class, pi.getBusinessKey());
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(task(pi, APPLICANT_TALK)).hasCandidateGroup("fayuan-clerk");
+    assertThat(events.forProcessInstance(pi.getId())).singleElement()
+        .satisfies(e -> assertThat(e.userId()).isEqualTo(BRANCH_CLERK));
   }
 }
