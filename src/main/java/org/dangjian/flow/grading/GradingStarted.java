@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component("gradingStarted")
 class GradingStarted implements ExecutionListener {
 
+  /** Queries are bounded (query-max-results-limit); an organization names far fewer evaluators. */
+  private static final int MAX_EVALUATOR_OPTIONS = 500;
+
   private final GradingOrganizations organizations;
   private final GradingRepository gradings;
 
@@ -65,7 +68,7 @@ class GradingStarted implements ExecutionListener {
     execution.setVariable(COMMITTEE_CLERK_GROUP, Role.CLERK.groupOf(committee.get().id()));
     List<Map<String, String>> options = new ArrayList<>();
     for (User user : execution.getProcessEngineServices().getIdentityService().createUserQuery()
-        .memberOfGroup(Role.EVALUATOR.groupOf(org.id())).orderByUserId().asc().list()) {
+        .memberOfGroup(Role.EVALUATOR.groupOf(org.id())).orderByUserId().asc().listPage(0, MAX_EVALUATOR_OPTIONS)) {
       Map<String, String> option = new LinkedHashMap<>();
       option.put("label", user.getFirstName() + user.getLastName() + "（" + user.getId() + "）");
       option.put("value", user.getId());

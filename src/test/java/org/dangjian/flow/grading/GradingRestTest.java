@@ -66,19 +66,23 @@ class GradingRestTest extends GradingTestSupport {
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("satisfaction");
     decide(pi, "advanced");
 
-    ResponseEntity<Map> empty = rest.postForEntity("/api/grading/organizations/{org}/2025/objections",
+    // anyone with an account may object; nobody without one
+    assertThat(rest.postForEntity("/api/grading/organizations/{org}/2025/objections",
+        Map.of("objectionText", "匿名"), Map.class, org).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    TestRestTemplate member = rest.withBasicAuth("fayuan.eval1", "demo");
+    ResponseEntity<Map> empty = member.postForEntity("/api/grading/organizations/{org}/2025/objections",
         Map.of("objectionText", ""), Map.class, org);
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    ResponseEntity<Map> lodged = rest.postForEntity("/api/grading/organizations/{org}/2025/objections",
+    ResponseEntity<Map> lodged = member.postForEntity("/api/grading/organizations/{org}/2025/objections",
         Map.of("objectionText", "先进评得不实"), Map.class, org);
     assertThat(lodged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(rest.postForEntity("/api/grading/organizations/nowhere/2025/objections",
+    assertThat(member.postForEntity("/api/grading/organizations/nowhere/2025/objections",
         Map.of("objectionText", "x"), Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     complete(pi, HANDLE_OBJECTION, COMMITTEE_CLERK, "objectionFinding", "不属实", "objectionOutcome", "uphold");
     fireTimer(pi, Grading.Events.PUBLICITY_ENDS);
     assertThat(pi).isEnded();
 
-    ResponseEntity<List> history = rest.getForEntity("/api/grading/organizations/{org}/history", List.class, org);
+    ResponseEntity<List> history = member.getForEntity("/api/grading/organizations/{org}/history", List.class, org);
     assertThat(history.getBody()).hasSize(1);
     assertThat((Map<String, Object>) history.getBody().get(0)).containsEntry("finalLevel", "advanced")
         .containsEntry("year", 2025);
