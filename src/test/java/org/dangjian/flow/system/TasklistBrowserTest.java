@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -80,6 +81,7 @@ class TasklistBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired FilterService filterService;
   @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
 
   private WebDriver driver;
   private WebDriverWait wait;
@@ -128,6 +130,29 @@ class TasklistBrowserTest {
   void branchClerkStartsACaseAndDoesTheTalkWhileOtherBranchesDoNotSeeIt() throws IOException {
     try {
       walkThrough();
+    } catch (Throwable failure) {
+      saveState("failure");
+      throw failure;
+    }
+  }
+
+  @Test
+  void supervisorSeesTheProcessDiagramInChineseCockpit() throws IOException {
+    try {
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      screenshot("10-cockpit-login");
+      typeCredentials("gxq.supervisor");
+      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account a.dropdown-toggle")));
+      String definitionId = repositoryService.createProcessDefinitionQuery()
+          .processDefinitionKey("MemberDevelopmentProcess").latestVersion().singleResult().getId();
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+          + "/runtime");
+      // the diagram renders from its diagram interchange, the Chinese element names with it
+      wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='Task_AdmissionMeeting']")).isEmpty());
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("流程实例"));
+      screenshot("11-cockpit-member-development");
     } catch (Throwable failure) {
       saveState("failure");
       throw failure;
