@@ -3,35 +3,19 @@ package org.dangjian.flow.development;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.dangjian.flow.ProcessTestSupport;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.development.MemberDevelopment.Events;
 import org.dangjian.flow.development.MemberDevelopment.Tasks;
 import org.dangjian.flow.organization.MemberRegistry;
-import org.dangjian.flow.system.BusinessCalendar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Drives MemberDevelopmentProcess on the real engine and database, moving the engine clock for timers. */
-@SpringBootTest
-abstract class DevelopmentTestSupport {
+abstract class DevelopmentTestSupport extends ProcessTestSupport {
 
   static final String BRANCH_CLERK = "guitu.clerk";
   static final String BRANCH_CLERK_2 = "guitu.clerk2";
@@ -39,29 +23,8 @@ abstract class DevelopmentTestSupport {
   static final String APPROVER = "jg.approver";
   static final String ORG_DEPT = "gxq.orgdept";
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
   @Autowired MemberRegistry registry;
   @Autowired CaseEventLog events;
-
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(processEngine);
-  }
-
-  @AfterEach
-  void resetClockAndUser() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
-  }
-
-  static void today(String date) {
-    ClockUtil.setCurrentTime(BusinessCalendar.startOf(LocalDate.parse(date)));
-  }
 
   /** A checklist answer the way Tasklist submits it: a JSON array. */
   static Object checklist(String... values) {
@@ -94,42 +57,6 @@ abstract class DevelopmentTestSupport {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  Task task(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
-    assertThat(tasks).as("open tasks %s", taskKey).hasSize(1);
-    return tasks.get(0);
-  }
-
-  /** Completes the case's open task as the given user, the way Tasklist does (claim, then submit). */
-  void complete(ProcessInstance pi, String taskKey, String user, Object... keyValues) {
-    Task task = task(pi, taskKey);
-    Map<String, Object> vars = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      vars.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.complete(task.getId(), vars);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  /** Moves the clock to when the timer at the element is due and fires it. */
-  Date fireTimer(ProcessInstance pi, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-    assertThat(job).as("timer job at %s", activityId).isNotNull();
-    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(job.getDuedate());
-    }
-    managementService.executeJob(job.getId());
-    return job.getDuedate();
-  }
-
-  static LocalDateTime local(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), BusinessCalendar.ZONE);
   }
 
   // ---- walking a case with valid data, stage by stage (the happy path's dates)

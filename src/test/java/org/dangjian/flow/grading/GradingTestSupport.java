@@ -3,69 +3,35 @@ package org.dangjian.flow.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dangjian.flow.grading.Grading.Tasks.*;
 
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.dangjian.flow.ProcessTestSupport;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationKind;
 import org.dangjian.flow.organization.OrganizationRepository;
-import org.dangjian.flow.system.BusinessCalendar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Drives 分类定级 on the real engine and database. Each test grades organizations of its own, created under
  * 高新区机关党委, so the suite also runs on a PostgreSQL database that keeps earlier runs.
  */
-@SpringBootTest
-abstract class GradingTestSupport {
+abstract class GradingTestSupport extends ProcessTestSupport {
 
   static final String COMMITTEE_CLERK = "jg.clerk";
   static final String SECRETARY = "guitu.secretary";
   static final List<String> EVALUATORS = List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4",
       "guitu.eval5", "guitu.eval6");
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
-  @Autowired RepositoryService repositoryService;
   @Autowired OrganizationRepository organizations;
   @Autowired GradingRepository gradings;
 
   @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(processEngine);
+  void startOfTheGradingSeason() {
     today("2026-01-05");
-  }
-
-  @AfterEach
-  void resetClockAndUser() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
-  }
-
-  static void today(String date) {
-    ClockUtil.setCurrentTime(BusinessCalendar.startOf(LocalDate.parse(date)));
   }
 
   /** A branch of its own under 高新区机关党委 (or the given parent). */
@@ -92,29 +58,6 @@ abstract class GradingTestSupport {
 
   ProcessInstance newGrading() {
     return startGrading(newBranch(), 2025);
-  }
-
-  Task task(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
-    assertThat(tasks).as("open tasks %s", taskKey).hasSize(1);
-    return tasks.get(0);
-  }
-
-  void complete(Task task, String user, Object... keyValues) {
-    Map<String, Object> vars = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      vars.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.complete(task.getId(), vars);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  void complete(ProcessInstance pi, String taskKey, String user, Object... keyValues) {
-    complete(task(pi, taskKey), user, keyValues);
   }
 
   void selfAssess(ProcessInstance pi, int each, String... weakSigns) {
@@ -149,16 +92,6 @@ abstract class GradingTestSupport {
 
   Object variable(ProcessInstance pi, String name) {
     return runtimeService.getVariable(pi.getId(), name);
-  }
-
-  Date fireTimer(ProcessInstance pi, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-    assertThat(job).as("timer job at %s", activityId).isNotNull();
-    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(job.getDuedate());
-    }
-    managementService.executeJob(job.getId());
-    return job.getDuedate();
   }
 
   ProcessInstance rectificationOf(ProcessInstance grading) {

@@ -407,10 +407,16 @@ class TasklistBrowserTest {
   }
 
   private WebElement visibleAlert(String text) {
-    return driver.findElements(By.cssSelector(".alert-danger")).stream()
-        .filter(WebElement::isDisplayed)
-        .filter(alert -> alert.getText().contains(text))
-        .findFirst().orElse(null);
+    for (WebElement alert : driver.findElements(By.cssSelector(".alert-danger"))) {
+      try {
+        if (alert.isDisplayed() && alert.getText().contains(text)) {
+          return alert;
+        }
+      } catch (StaleElementReferenceException removedWhileLooking) {
+        // Tasklist re-renders its notifications; one that is gone is not shown
+      }
+    }
+    return null;
   }
 
   private void dismissNotifications() {

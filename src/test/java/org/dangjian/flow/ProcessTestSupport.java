@@ -1,0 +1,99 @@
+package org.dangjian.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.dangjian.flow.system.BusinessCalendar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Drives processes on the real engine and database the way Tasklist does (a logged-in user completes the
+ * task with the form's values), moving the engine clock for timers. The job executor is off in tests.
+ */
+@SpringBootTest
+public abstract class ProcessTestSupport {
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected RepositoryService repositoryService;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClockAndUser() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  /** Moves the engine clock, and with it the business calendar's today, to the start of that day. */
+  protected static void today(String date) {
+    ClockUtil.setCurrentTime(BusinessCalendar.startOf(LocalDate.parse(date)));
+  }
+
+  protected static LocalDateTime local(Date date) {
+    return LocalDateTime.ofInstant(date.toInstant(), BusinessCalendar.ZONE);
+  }
+
+  /** The one open task of the case at that element. */
+  protected Task task(ProcessInstance pi, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+    assertThat(tasks).as("open tasks %s", taskKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Completes the task as the given user with the form's values (key, value, key, value, ...). */
+  protected void complete(Task task, String user, Object... keyValues) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    identityService.setAuthenticatedUserId(user);
+    try {
+      taskService.complete(task.getId(), vars);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected void complete(ProcessInstance pi, String taskKey, String user, Object... keyValues) {
+    complete(task(pi, taskKey), user, keyValues);
+  }
+
+  /** Moves the clock to when the timer at the element is due and fires it; returns the due date. */
+  protected Date fireTimer(ProcessInstance pi, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("timer job at %s", activityId).isNotNull();
+    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(job.getDuedate());
+    }
+    managementService.executeJob(job.getId());
+    return job.getDuedate();
+  }
+}
