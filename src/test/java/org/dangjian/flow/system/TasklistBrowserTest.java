@@ -23,6 +23,10 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.dangjian.flow.organization.EngineIdentity;
+import org.dangjian.flow.organization.Organization;
+import org.dangjian.flow.organization.OrganizationKind;
+import org.dangjian.flow.organization.OrganizationRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -82,6 +86,8 @@ class TasklistBrowserTest {
   @Autowired FilterService filterService;
   @Autowired IdentityService identityService;
   @Autowired RepositoryService repositoryService;
+  @Autowired OrganizationRepository organizations;
+  @Autowired EngineIdentity engineIdentity;
 
   private WebDriver driver;
   private WebDriverWait wait;
@@ -153,6 +159,61 @@ class TasklistBrowserTest {
       wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='Task_AdmissionMeeting']")).isEmpty());
       wait.until(d -> d.findElement(By.tagName("body")).getText().contains("流程实例"));
       screenshot("11-cockpit-member-development");
+    } catch (Throwable failure) {
+      saveState("failure");
+      throw failure;
+    }
+  }
+
+  /** 分类定级 step 1 in Tasklist: the total is computed in the form, the evaluators are picked from a list. */
+  @Test
+  void secretarySelfAssessesWithTheTotalComputedInTheForm() throws IOException {
+    try {
+      // a branch of its own, so the suite also runs on a database that keeps earlier runs
+      String org = "b" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      organizations.save(new Organization(org, "浏览器测试党支部", OrganizationKind.BRANCH, "gxq-jg", false), 99);
+      engineIdentity.synchronizeGroups();
+      engineIdentity.ensureUser(org + ".secretary", "测", "试", PASSWORD, org + "-secretary");
+      for (int i = 1; i <= 5; i++) {
+        engineIdentity.ensureUser(org + ".eval" + i, "测评", "人" + i, PASSWORD, org + "-evaluator");
+      }
+      identityService.setAuthenticatedUserId("jg.clerk");
+      ProcessInstance pi;
+      try {
+        pi = runtimeService.startProcessInstanceByKey("OrganizationGradingProcess",
+            Map.of("organizationId", org, "year", 2025, "evaluationDays", 10));
+      } finally {
+        identityService.clearAuthentication();
+      }
+      Task selfAssessment = openTask(pi, "Task_SelfAssessment");
+
+      open();
+      typeCredentials(org + ".secretary");
+      submitLogin(org + ".secretary");
+      showFilter("本组待办");
+      click(wait.until(ExpectedConditions.elementToBeClickable(taskLink(selfAssessment))));
+      WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details")));
+      click(visible(details, By.cssSelector("button.claim")));
+      wait.until(d -> details.findElements(By.cssSelector(".disabled-form")).isEmpty());
+      SearchContext form = visible(details, By.cssSelector("form.fjs-form"));
+      for (String label : List.of("领导班子好（0–20分）", "党员队伍好（0–20分）", "工作机制好（0–20分）",
+          "工作业绩好（0–20分）", "群众反映好（0–20分）")) {
+        type(field(form, label), "18");
+      }
+      wait.until(d -> visible(details, By.cssSelector("form.fjs-form")).getText().contains("自评总分：90"));
+      type(field(form, "自评报告"), "班子团结，制度落实。");
+      for (int i = 1; i <= 5; i++) {
+        click(field(form, "测评人" + i + "（" + org + ".eval" + i + "）"));
+      }
+      screenshotWhole("12-grading-self-assessment", ".task-details .three-cols-layout-cell.content");
+      click(completeButton(details));
+      wait.until(d -> taskService.createTaskQuery().taskId(selfAssessment.getId()).count() == 0
+          || visibleAlert("") != null);
+      assertThat(visibleAlert("")).as("error shown when completing").isNull();
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName("selfTotal").singleResult().getValue()).isEqualTo(90);
+      assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_MassEvaluation")
+          .count()).isEqualTo(5);
     } catch (Throwable failure) {
       saveState("failure");
       throw failure;
