@@ -64,6 +64,13 @@ class GradingRestTest extends GradingTestSupport {
       assertThat(ballot.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("satisfaction");
+    // nor in the engine's history, where anyone who may read the case could look
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("satisfaction", "evaluationComment").count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .noneMatch(d -> BallotSecrecy.SECRET.contains(
+            ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()));
+    assertThat(gradings.countBallots(pi.getProcessInstanceId()).cast()).isEqualTo(EVALUATORS.size());
     decide(pi, "advanced");
 
     // anyone with an account may object; nobody without one
