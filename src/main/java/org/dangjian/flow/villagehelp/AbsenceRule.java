@@ -6,8 +6,10 @@ import java.util.List;
  * The annual assessment (年度考核) of a first secretary against the year's unexcused absences (无故缺勤):
  * one caps the grade below 优秀, two at 基本称职, three or more make it 不称职 and ask the committee to recall.
  */
-enum AbsenceRule {
-  ;
+final class AbsenceRule {
+
+  private AbsenceRule() {
+  }
 
   enum Grade {
     EXCELLENT("excellent", "优秀"),

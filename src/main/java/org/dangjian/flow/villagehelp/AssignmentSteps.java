@@ -5,10 +5,13 @@ import static org.dangjian.flow.villagehelp.VillageHelp.Vars.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 @Component("villageHelpStepCompleted")
 class AssignmentSteps implements TaskListener {
 
-  static final Set<String> GRADES = Set.of("excellent", "competent", "basicallyCompetent", "incompetent");
+  static final Set<String> GRADES = Arrays.stream(AbsenceRule.Grade.values()).map(g -> g.key)
+      .collect(Collectors.toCollection(LinkedHashSet::new));
   /** Inputs of one completion only, so that the next form of the loop does not open prefilled. */
   private static final List<String> ONE_STEP_INPUTS = List.of("daysInVillage", "workSummary", "unexcusedAbsences",
       "assessmentGrade", "assessmentComment", "recallDecision", "replacementUserId", "recallNote", "chaseNote");

@@ -1,11 +1,14 @@
 package org.dangjian.flow.villagehelp;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dangjian.flow.audit.CaseEvent;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationKind;
 import org.dangjian.flow.organization.OrganizationRepository;
@@ -28,6 +31,11 @@ class CommitteeView {
 
   record CategoryRow(String category, String title, int opened, int open, int overdue, int closed, int reopened,
       Double averageDaysToClose) {
+  }
+
+  record EventRow(String assignmentKey, String villageName, String caseNumber, String type, String typeTitle,
+      String ruleCode, String description, LocalDate dueDate, LocalDate actualDate, String userId,
+      LocalDateTime occurredAt) {
   }
 
   static class UnknownCommitteeException extends RuntimeException {
@@ -106,6 +114,23 @@ class CommitteeView {
     List<CategoryRow> rows = new ArrayList<>();
     counts.forEach((k, n) -> rows.add(new CategoryRow(k, HelpCaseOpened.CATEGORIES.get(k), n[0], n[1], n[2], n[3],
         n[4], n[3] == 0 ? null : Math.round(10.0 * closingDays.get(k) / n[3]) / 10.0)));
+    return rows;
+  }
+
+  /** Violations, escalations, recalls, send-backs and dissatisfaction across the committee's assignments. */
+  List<EventRow> events(String committeeId, boolean activeOnly) {
+    committee(committeeId);
+    List<EventRow> rows = new ArrayList<>();
+    for (VillageHelpRecords.Assignment a : records.assignmentsOf(committeeId)) {
+      if (activeOnly && a.endedOn() != null) {
+        continue;
+      }
+      for (CaseEvent e : records.eventsOf(a.key())) {
+        rows.add(new EventRow(a.key(), a.villageName(), e.caseNumber(), e.type().name(), e.type().title(),
+            e.ruleCode(), e.description(), e.dueDate(), e.actualDate(), e.userId(), e.occurredAt()));
+      }
+    }
+    rows.sort(Comparator.comparing(EventRow::occurredAt).reversed());
     return rows;
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.dangjian.flow.villagehelp.CommitteeView.AssignmentRow;
 import org.dangjian.flow.villagehelp.CommitteeView.CategoryRow;
+import org.dangjian.flow.villagehelp.CommitteeView.EventRow;
 import org.dangjian.flow.villagehelp.CommitteeView.UnknownCommitteeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,12 @@ class VillageHelpController {
   @GetMapping("/help-cases")
   List<CategoryRow> helpCases(@PathVariable String committeeId) {
     return view.helpCaseSummary(committeeId);
+  }
+
+  /** 违规与督办记录: what went wrong or was escalated, newest first. */
+  @GetMapping("/events")
+  List<EventRow> events(@PathVariable String committeeId, @RequestParam(defaultValue = "false") boolean activeOnly) {
+    return view.events(committeeId, activeOnly);
   }
 
   @ExceptionHandler(UnknownCommitteeException.class)

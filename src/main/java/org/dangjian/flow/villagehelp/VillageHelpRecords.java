@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.dangjian.flow.audit.CaseEvent;
+import org.dangjian.flow.audit.CaseEventType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -40,6 +42,12 @@ class VillageHelpRecords {
       rs.getString("household_name"), local(rs.getDate("target_date")), local(rs.getDate("opened_on")),
       rs.getInt("escalation_level"), rs.getInt("reopen_count"), local(rs.getDate("resolved_date")),
       local(rs.getDate("closed_on")));
+
+  private static final RowMapper<CaseEvent> EVENT = (rs, n) -> new CaseEvent(rs.getLong("id"),
+      rs.getString("process_instance_id"), rs.getString("case_number"),
+      CaseEventType.valueOf(rs.getString("event_type")), rs.getString("rule_code"), rs.getString("activity_id"),
+      rs.getString("description"), local(rs.getDate("due_date")), local(rs.getDate("actual_date")),
+      rs.getString("user_id"), rs.getTimestamp("occurred_at").toLocalDateTime());
 
   private final JdbcTemplate jdbc;
 
@@ -157,6 +165,13 @@ class VillageHelpRecords {
 
   void closed(String key, LocalDate day) {
     jdbc.update("update help_case set closed_on = ? where case_key = ?", sql(day), key);
+  }
+
+  /** The case events of an assignment and of its help cases, newest first. */
+  List<CaseEvent> eventsOf(String assignmentKey) {
+    return jdbc.query("select e.* from case_event e where e.process_instance_id in (select a.process_instance_id"
+        + " from village_assignment a where a.assignment_key = ? union select c.process_instance_id from help_case c"
+        + " where c.assignment_key = ?) order by e.occurred_at desc, e.id desc", EVENT, assignmentKey, assignmentKey);
   }
 
   private static Timestamp now() {

@@ -1,6 +1,7 @@
 package org.dangjian.flow.villagehelp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.dangjian.flow.villagehelp.VillageHelp.Events.*;
 import static org.dangjian.flow.villagehelp.VillageHelp.Tasks.*;
 
@@ -17,14 +18,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The committee's view through REST and the page that shows it. */
+/** The committee's view through REST and the page that shows it; refusals through the engine REST API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommitteeViewRestTest extends VillageHelpTestSupport {
+class VillageHelpRestTest extends VillageHelpTestSupport {
 
   private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS = new ParameterizedTypeReference<>() {
   };
 
   @Autowired TestRestTemplate rest;
+  private ProcessInstance assignment;
 
   private List<Map<String, Object>> get(String path) {
     ResponseEntity<List<Map<String, Object>>> response = rest.exchange(path, HttpMethod.GET, null, ROWS);
@@ -79,6 +81,48 @@ class CommitteeViewRestTest extends VillageHelpTestSupport {
     assertThat((Integer) category(after, "road").get("closed") - (Integer) category(before, "road").get("closed"))
         .isEqualTo(1);
     assertThat(category(after, "road").get("averageDaysToClose")).isNotNull();
+
+    List<Map<String, Object>> events = get("/api/village-help/committees/gxq/events?activeOnly=true").stream()
+        .filter(r -> key.equals(r.get("assignmentKey"))).toList();
+    assertThat(events).extracting(r -> r.get("ruleCode")).contains("DAYS_IN_VILLAGE_PER_MONTH",
+        "UNIT_HEAD_VISIT_DEADLINE");
+    assertThat(events).extracting(r -> r.get("typeTitle")).contains("违规记录", "督办上报");
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> vars = new HashMap<>();
+    values.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    return Map.of("variables", vars);
+  }
+
+  @Test
+  void aSecondIdenticalAssignmentThroughTheEngineRestApiIs400() {
+    Map<String, Object> vars = assignment("2025-01-01", "2025-12-31", "2025-03-31");
+    today("2025-01-05");
+    String path = "/engine-rest/process-definition/key/VillageHelpProcess/start";
+    assertThat(rest.withBasicAuth(COMMITTEE_CLERK, "demo").postForEntity(path, variables(vars), Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map> again = rest.withBasicAuth(COMMITTEE_CLERK, "demo").postForEntity(path, variables(vars),
+        Map.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(again.getBody().get("message").toString()).contains("已存在，不能重复选派");
+  }
+
+  @Test
+  void anotherVillagesClerkCannotConfirmThroughTheEngineRestApi() {
+    assignment = newAssignment();
+    today("2025-02-01");
+    ProcessInstance water = openCase(assignment.getBusinessKey(), "water", "2025-03-01");
+    complete(water, RESOLVE_HELP_CASE, TEAMMATE, "actionsTaken", "接通自来水", "resolvedDate", "2025-02-01");
+    String taskId = task(water, CONFIRM_SATISFACTION).getId();
+    ResponseEntity<Map> refused = rest.withBasicAuth("keji.clerk", "demo").postForEntity(
+        "/engine-rest/task/{id}/complete", variables(Map.of("householdSatisfied", true)), Map.class, taskId);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("不是本村村务工作者（donghu-villageclerk）");
+    assertThat(rest.withBasicAuth(VILLAGE_CLERK, "demo").postForEntity("/engine-rest/task/{id}/complete",
+        variables(Map.of("householdSatisfied", true)), Map.class, taskId).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(water).isEnded();
   }
 
   @Test
