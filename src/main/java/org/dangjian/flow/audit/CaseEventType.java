@@ -8,7 +8,11 @@ public enum CaseEventType {
   SEND_BACK("退回"),
   MEETING_VOID("会议无效"),
   TRANSFER("组织关系转接"),
-  WITHDRAWAL("撤回或终止");
+  WITHDRAWAL("撤回或终止"),
+  /** 驻村帮包: the committee's decision on recalling a first secretary. */
+  RECALL("召回研究"),
+  /** 驻村帮包: a party not satisfied at the end of a term or with a help case. */
+  DISSATISFACTION("不满意");
 
   private final String title;
 

@@ -1,0 +1,58 @@
+package org.dangjian.flow.villagehelp;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.dangjian.flow.system.StepInput;
+import org.dangjian.flow.system.StepRefusedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who acts, and whether they may: tasks are offered to the right people in Tasklist, and a completion
+ * through REST by anyone else is refused here (a village clerk confirms only their village's cases).
+ */
+@Component
+class Actors {
+
+  private final IdentityService identity;
+
+  Actors(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** The logged-in user, else the task's assignee; a step without an actor is refused. */
+  String of(DelegateTask task) {
+    Authentication auth = identity.getCurrentAuthentication();
+    String actor = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+    if (actor == null) {
+      throw new StepRefusedException("无法确定办理人：请登录后认领任务再办理");
+    }
+    return actor;
+  }
+
+  /** The logged-in user who starts a process, if any. */
+  String current() {
+    Authentication auth = identity.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  boolean exists(String userId) {
+    return userId != null && identity.createUserQuery().userId(userId).count() > 0;
+  }
+
+  boolean isMember(String userId, String groupId) {
+    return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
+  void requireMember(StepInput in, String actor, String groupId, String who) {
+    if (!isMember(actor, groupId)) {
+      in.problem("用户 " + actor + " 不是" + who + "（" + groupId + "），不能办理此任务");
+    }
+  }
+
+  void requireUser(StepInput in, String actor, String userId, String who) {
+    if (!actor.equals(userId)) {
+      in.problem("此任务只能由" + who + "（" + userId + "）本人办理，当前用户为 " + actor);
+    }
+  }
+}
