@@ -193,7 +193,7 @@ class AssignmentSteps implements TaskListener {
       s.task().setVariable("firstSecretaryUserId", replacement);
       TaskService tasks = s.task().getProcessEngineServices().getTaskService();
       for (Task open : tasks.createTaskQuery().processInstanceId(s.task().getProcessInstanceId())
-          .taskDefinitionKey(MONTHLY_REPORT).list()) {
+          .taskDefinitionKey(MONTHLY_REPORT).listPage(0, 100)) { // bounded: query-max-results-limit
         tasks.setAssignee(open.getId(), replacement);
       }
       record(s, CaseEventType.RECALL, "RECALL_FIRST_SECRETARY", "召回第一书记 " + current + "，由 " + replacement

@@ -34,7 +34,7 @@ class HelpCaseEscalations {
       String firstSecretary = records.assignment(helpCase.assignmentKey()).orElseThrow().firstSecretaryId();
       TaskService tasks = execution.getProcessEngineServices().getTaskService();
       for (Task open : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(VillageHelp.Tasks.RESOLVE_HELP_CASE).list()) {
+          .taskDefinitionKey(VillageHelp.Tasks.RESOLVE_HELP_CASE).listPage(0, 100)) { // bounded: query-max-results-limit
         tasks.setAssignee(open.getId(), firstSecretary);
       }
       records.escalated(caseKey, 1);

@@ -26,10 +26,15 @@ class VillageHelpRestTest extends VillageHelpTestSupport {
   };
 
   @Autowired TestRestTemplate rest;
+
+  /** The committee view is for supervisors, logged in like every API call. */
+  private TestRestTemplate supervisor() {
+    return rest.withBasicAuth("gxq.supervisor", "demo");
+  }
   private ProcessInstance assignment;
 
   private List<Map<String, Object>> get(String path) {
-    ResponseEntity<List<Map<String, Object>>> response = rest.exchange(path, HttpMethod.GET, null, ROWS);
+    ResponseEntity<List<Map<String, Object>>> response = supervisor().exchange(path, HttpMethod.GET, null, ROWS);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody();
   }
@@ -127,16 +132,20 @@ class VillageHelpRestTest extends VillageHelpTestSupport {
 
   @Test
   void anUnknownCommitteeOrABranchIsNotFound() {
-    assertThat(rest.getForEntity("/api/village-help/committees/nowhere/assignments", Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<Map> branch = rest.getForEntity("/api/village-help/committees/guitu/help-cases", Map.class);
+    assertThat(rest.getForEntity("/api/village-help/committees/gxq/assignments", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(supervisor().getForEntity("/api/village-help/committees/nowhere/assignments", Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map> branch = supervisor().getForEntity("/api/village-help/committees/guitu/help-cases", Map.class);
     assertThat(branch.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(branch.getBody().get("message").toString()).contains("工委“guitu”不存在");
   }
 
   @Test
   void thePageForSupervisorsIsServed() {
-    ResponseEntity<String> page = rest.getForEntity("/village-help.html", String.class);
+    assertThat(rest.getForEntity("/village-help.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> page = supervisor().getForEntity("/village-help.html", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("驻村帮包").contains("/api/village-help/committees/");
   }
