@@ -2,37 +2,22 @@ package org.dangjian.flow.villagehelp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.dangjian.flow.ProcessTestSupport;
 import org.dangjian.flow.audit.CaseEvent;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
-import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.villagehelp.VillageHelp.Events;
 import org.dangjian.flow.villagehelp.VillageHelp.Tasks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Drives VillageHelpProcess and HelpCaseProcess on the real engine, moving the engine clock for timers. */
-@SpringBootTest
-abstract class VillageHelpTestSupport {
+abstract class VillageHelpTestSupport extends ProcessTestSupport {
 
   static final String COMMITTEE_CLERK = "gxq.clerk";
   static final String UNIT_HEAD = "guitu.head";
@@ -40,29 +25,8 @@ abstract class VillageHelpTestSupport {
   static final String TEAMMATE = "donghu.teammate";
   static final String VILLAGE_CLERK = "donghu.clerk";
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
   @Autowired CaseEventLog events;
   @Autowired VillageHelpRecords records;
-
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(processEngine);
-  }
-
-  @AfterEach
-  void resetClockAndUser() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
-  }
-
-  static void today(String date) {
-    ClockUtil.setCurrentTime(BusinessCalendar.startOf(LocalDate.parse(date)));
-  }
 
   /** A village name no earlier run used, so business keys stay unique on a database that is not emptied. */
   static String newVillageName() {
@@ -96,37 +60,6 @@ abstract class VillageHelpTestSupport {
   ProcessInstance newAssignment() {
     today("2025-01-05");
     return start(VillageHelp.PROCESS_KEY, COMMITTEE_CLERK, assignment("2025-01-01", "2025-12-31", "2025-03-31"));
-  }
-
-  Task task(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
-    assertThat(tasks).as("open tasks %s", taskKey).hasSize(1);
-    return tasks.get(0);
-  }
-
-  void complete(ProcessInstance pi, String taskKey, String user, Object... keyValues) {
-    Task task = task(pi, taskKey);
-    Map<String, Object> vars = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      vars.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.complete(task.getId(), vars);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  /** Moves the clock to when the timer at the element is due and fires it. */
-  Date fireTimer(ProcessInstance pi, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-    assertThat(job).as("timer job at %s", activityId).isNotNull();
-    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(job.getDuedate());
-    }
-    managementService.executeJob(job.getId());
-    return job.getDuedate();
   }
 
   boolean hasTimer(ProcessInstance pi, String activityId) {
