@@ -128,7 +128,7 @@ public class CaseRecords {
       String[] numbered = numbered(task.getName());
       Entry entry = new Entry(0, Kind.STEP, numbered[0], numbered[1], task.getTaskDefinitionKey(),
           task.getEndTime() == null ? null : person.apply(actor), format(when),
-          status(task), fields(entered, formFields), null);
+          status(task), fields(entered, withDynamicOptions(formFields, updates)), null);
       timeline.add(new Timed(when, order(opId != null ? opId : task.getId()), entry, task.getTaskDefinitionKey(),
           task.getEndTime()));
     }
@@ -259,6 +259,32 @@ public class CaseRecords {
         result.add(new Field(u.getVariableName(), DERIVED_LABELS.getOrDefault(u.getVariableName(),
             u.getVariableName()), show(u.getValue(), null)));
       }
+    }
+    return result;
+  }
+
+  /** Options from a valuesKey variable: its last value before or at the step (a JSON list of label/value). */
+  private static Map<String, FormField> withDynamicOptions(Map<String, FormField> formFields,
+      List<HistoricVariableUpdate> updates) {
+    if (formFields.values().stream().allMatch(f -> f.valuesKey() == null)) {
+      return formFields;
+    }
+    Map<String, FormField> result = new LinkedHashMap<>();
+    for (FormField f : formFields.values()) {
+      Map<String, String> options = new LinkedHashMap<>(f.options());
+      if (f.valuesKey() != null) {
+        updates.stream().filter(u -> f.valuesKey().equals(u.getVariableName()) && u.getValue() != null)
+            .reduce((first, second) -> second).ifPresent(u -> {
+              if (u.getValue() instanceof SpinJsonNode node && node.isArray()) {
+                for (SpinJsonNode option : node.elements()) {
+                  if (option.hasProp("value") && option.hasProp("label")) {
+                    options.put(option.prop("value").stringValue(), option.prop("label").stringValue());
+                  }
+                }
+              }
+            });
+      }
+      result.put(f.key(), new FormField(f.key(), f.label(), f.type(), options, f.valuesKey()));
     }
     return result;
   }

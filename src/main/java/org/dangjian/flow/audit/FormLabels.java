@@ -21,8 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FormLabels {
 
-  /** One form field: its label and, for radio/select/checklist, the options. */
-  record FormField(String key, String label, String type, Map<String, String> options) {
+  /**
+   * One form field: its label and, for radio/select/checklist, the options, or the variable holding them
+   * (valuesKey, a JSON list of label/value pairs the process computed).
+   */
+  record FormField(String key, String label, String type, Map<String, String> options, String valuesKey) {
   }
 
   private final RepositoryService repositoryService;
@@ -82,7 +85,7 @@ class FormLabels {
         }
         String key = c.get("key").asText();
         fields.put(key, new FormField(key, label == null || label.isBlank() ? key : label, c.path("type").asText(),
-            options));
+            options, c.path("valuesKey").asText(null)));
       }
       // groups and dynamic lists nest their fields
       collect(c.path("components"), fields);
