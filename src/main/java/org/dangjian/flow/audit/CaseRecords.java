@@ -127,7 +127,7 @@ public class CaseRecords {
       Date when = status(task) == null ? task.getEndTime() : task.getStartTime();
       String[] numbered = numbered(task.getName());
       Entry entry = new Entry(0, Kind.STEP, numbered[0], numbered[1], task.getTaskDefinitionKey(),
-          task.getEndTime() == null ? null : person.apply(actor), format(when),
+          status(task) == null ? person.apply(actor) : null, format(when),
           status(task), fields(entered, withDynamicOptions(formFields, updates)), null);
       timeline.add(new Timed(when, order(opId != null ? opId : task.getId()), entry, task.getTaskDefinitionKey(),
           task.getEndTime()));
@@ -263,7 +263,7 @@ public class CaseRecords {
     return result;
   }
 
-  /** Options from a valuesKey variable: its last value before or at the step (a JSON list of label/value). */
+  /** Options from a valuesKey variable: its last value in the case (a JSON list of label/value pairs). */
   private static Map<String, FormField> withDynamicOptions(Map<String, FormField> formFields,
       List<HistoricVariableUpdate> updates) {
     if (formFields.values().stream().allMatch(f -> f.valuesKey() == null)) {
