@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -23,9 +24,9 @@ import org.springframework.context.annotation.Configuration;
 class RestApiConfiguration {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ProcessEngine processEngine) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new ThisEngineAuthenticationFilter(processEngine));
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     // the engine's REST API and ours alike; only the health endpoint stays open
@@ -37,6 +38,23 @@ class RestApiConfiguration {
   ResourceConfigCustomizer stepErrorMappers() {
     return config -> config.register(WrappedRefusalMapper.class).register(RefusalMapper.class)
         .register(ConflictMapper.class);
+  }
+
+  /**
+   * Authenticates against this application's engine. Camunda's filter looks the engine up by name, and the
+   * name "default" can belong to another engine in the same JVM (tests with several Spring contexts).
+   */
+  static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    private final ProcessEngine processEngine;
+
+    ThisEngineAuthenticationFilter(ProcessEngine processEngine) {
+      this.processEngine = processEngine;
+    }
+
+    @Override
+    protected ProcessEngine getAddressedEngine(String engineName) {
+      return processEngine;
+    }
   }
 
   static Response response(Response.Status status, Throwable e) {

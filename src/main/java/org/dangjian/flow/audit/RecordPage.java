@@ -1,0 +1,120 @@
+package org.dangjian.flow.audit;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dangjian.flow.audit.CaseRecord.Entry;
+import org.dangjian.flow.audit.CaseRecord.Field;
+
+/** The record and the violations report as printable HTML pages in Simplified Chinese. */
+final class RecordPage {
+
+  private static final String STYLE = """
+      body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei","PingFang SC",sans-serif;margin:24px;color:#222}
+      h1{font-size:22px;text-align:center;margin-bottom:4px} .sub{text-align:center;color:#666;margin-bottom:16px}
+      table{border-collapse:collapse;width:100%;margin-bottom:16px} th,td{border:1px solid #888;padding:4px 6px;
+      vertical-align:top;font-size:13px} th{background:#eee} table.head th{width:12%;text-align:right}
+      tr.EVENT td{background:#fff6e6} tr.START td,tr.END td{background:#eef6ee} .nav a{margin-right:12px}
+      ul{margin:0;padding-left:16px} @media print{.nav{display:none} body{margin:0}}
+      """;
+
+  private RecordPage() {
+  }
+
+  static String title(CaseRecord r) {
+    return ("MemberDevelopmentProcess".equals(r.processKey()) ? "发展党员" : nonNull(r.processName())) + "全程纪实表";
+  }
+
+  static String render(CaseRecord r) {
+    StringBuilder h = new StringBuilder();
+    open(h, title(r));
+    String base = "/api/records/" + r.processInstanceId();
+    h.append("<div class=\"nav\"><a href=\"").append(base).append(".pdf\">导出PDF</a><a href=\"").append(base)
+        .append(".xlsx\">导出Excel</a><a href=\"javascript:window.print()\">打印</a></div>");
+    h.append("<h1>").append(e(title(r))).append("</h1><div class=\"sub\">一人一档　一事一记　一步一审</div>");
+    h.append("<table class=\"head\">");
+    row(h, "案件编号", r.caseNumber(), "流程", r.processName());
+    row(h, "对象", r.subject(), "流程实例", r.processInstanceId());
+    row(h, "开始时间", r.startTime(), "发起人", r.startUser());
+    row(h, "结束时间", r.ended() ? r.endTime() : "进行中", "结果", r.endName());
+    row(h, "记录来源", CaseRecord.FROM_ARCHIVE.equals(r.source()) ? "永久归档" : "流程历史", "", "");
+    h.append("</table><table><thead><tr><th>序号</th><th>类别</th><th>步骤</th><th>名称</th><th>办理人</th>"
+        + "<th>时间</th><th>填写内容及说明</th></tr></thead><tbody>");
+    for (Entry x : r.entries()) {
+      h.append("<tr class=\"").append(x.kind().name()).append("\"><td>").append(x.seq()).append("</td><td>")
+          .append(e(x.kind().title())).append("</td><td>").append(e(x.stepNumber())).append("</td><td>")
+          .append(e(x.name())).append("</td><td>").append(e(x.actor())).append("</td><td>").append(e(x.time()))
+          .append(x.open() == null ? "" : "（" + e(x.open()) + "）").append("</td><td>").append(content(x))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table></body></html>");
+    return h.toString();
+  }
+
+  static String violations(List<CaseEvent> violations) {
+    StringBuilder h = new StringBuilder();
+    open(h, "违规记录");
+    h.append("<div class=\"nav\"><a href=\"/api/records/violations.xlsx\">导出Excel</a>"
+        + "<a href=\"javascript:window.print()\">打印</a></div><h1>违规记录</h1><div class=\"sub\">共 ")
+        .append(violations.size()).append(" 条</div><table><thead><tr><th>序号</th><th>案件编号</th><th>环节</th>"
+            + "<th>规则</th><th>说明</th><th>期限</th><th>实际日期</th><th>办理人</th><th>记录时间</th></tr></thead><tbody>");
+    int n = 1;
+    for (CaseEvent v : violations) {
+      h.append("<tr><td>").append(n++).append("</td><td><a href=\"/api/records/").append(e(v.processInstanceId()))
+          .append(".html\">").append(e(v.caseNumber() == null ? v.processInstanceId() : v.caseNumber()))
+          .append("</a></td><td>").append(e(v.activityId())).append("</td><td>").append(e(v.ruleCode()))
+          .append("</td><td>").append(e(v.description())).append("</td><td>").append(e(str(v.dueDate())))
+          .append("</td><td>").append(e(str(v.actualDate()))).append("</td><td>").append(e(v.userId()))
+          .append("</td><td>").append(e(str(v.occurredAt()).replace('T', ' '))).append("</td></tr>");
+    }
+    h.append("</tbody></table></body></html>");
+    return h.toString();
+  }
+
+  /** The values entered and the event's description, one per line. */
+  static String content(Entry x) {
+    StringBuilder c = new StringBuilder();
+    if (x.note() != null) {
+      c.append(e(x.note()));
+    }
+    if (!x.values().isEmpty()) {
+      c.append("<ul>").append(x.values().stream().map(f -> "<li>" + e(f.label()) + "：" + e(f.value()) + "</li>")
+          .collect(Collectors.joining())).append("</ul>");
+    }
+    return c.toString();
+  }
+
+  static String plain(Entry x) {
+    StringBuilder c = new StringBuilder(nonNull(x.note()));
+    for (Field f : x.values()) {
+      if (c.length() > 0) {
+        c.append('\n');
+      }
+      c.append(f.label()).append('：').append(f.value());
+    }
+    return c.toString();
+  }
+
+  private static void open(StringBuilder h, String title) {
+    h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>").append(e(title))
+        .append("</title><style>").append(STYLE).append("</style></head><body>");
+  }
+
+  private static void row(StringBuilder h, String k1, String v1, String k2, String v2) {
+    h.append("<tr><th>").append(e(k1)).append("</th><td>").append(e(v1)).append("</td><th>").append(e(k2))
+        .append("</th><td>").append(e(v2)).append("</td></tr>");
+  }
+
+  private static String str(Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String e(String s) {
+    return s == null ? "" : htmlEscape(s, "UTF-8");
+  }
+}
