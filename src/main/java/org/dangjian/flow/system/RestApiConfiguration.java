@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 class RestApiConfiguration {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ProcessEngine processEngine) {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+      ObjectProvider<ProcessEngine> processEngine) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ThisEngineAuthenticationFilter(processEngine));
     registration.setName("engine-rest-authentication");
@@ -45,15 +47,16 @@ class RestApiConfiguration {
    * name "default" can belong to another engine in the same JVM (tests with several Spring contexts).
    */
   static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
-    private final ProcessEngine processEngine;
+    /** Looked up at the first request: the web server starts filters before the engine must exist. */
+    private final ObjectProvider<ProcessEngine> processEngine;
 
-    ThisEngineAuthenticationFilter(ProcessEngine processEngine) {
+    ThisEngineAuthenticationFilter(ObjectProvider<ProcessEngine> processEngine) {
       this.processEngine = processEngine;
     }
 
     @Override
     protected ProcessEngine getAddressedEngine(String engineName) {
-      return processEngine;
+      return processEngine.getObject();
     }
   }
 
