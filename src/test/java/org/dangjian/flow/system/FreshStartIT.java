@@ -12,12 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What `./mvnw spring-boot:run` does on a new machine: the web server, the engine and Flyway starting on an
- * empty H2 file database, in whatever order Spring creates them.
+ * empty H2 file database, in whatever order Spring creates them. An integration test (failsafe): its own JVM,
+ * so that its second engine named "default" meets no other test's REST resources.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:file:./target/fresh-start-${random.uuid};DB_CLOSE_ON_EXIT=FALSE",
     "spring.datasource.driver-class-name=org.h2.Driver"})
-class FreshStartTest {
+class FreshStartIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired RepositoryService repositoryService;
