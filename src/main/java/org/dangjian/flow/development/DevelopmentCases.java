@@ -5,6 +5,7 @@ import static org.dangjian.flow.development.MemberDevelopment.Vars.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,14 +39,16 @@ public class DevelopmentCases {
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final IdentityService identityService;
   private final CaseAssignment assignment;
   private final MemberRegistry registry;
   private final CaseEventLog events;
 
-  DevelopmentCases(RuntimeService runtimeService, TaskService taskService, CaseAssignment assignment,
-      MemberRegistry registry, CaseEventLog events) {
+  DevelopmentCases(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+      CaseAssignment assignment, MemberRegistry registry, CaseEventLog events) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.identityService = identityService;
     this.assignment = assignment;
     this.registry = registry;
     this.events = events;
@@ -54,6 +57,7 @@ public class DevelopmentCases {
   @Transactional
   public void withdraw(String caseNumber, WithdrawalKind kind, String reason, String userId) {
     ProcessInstance instance = openCase(caseNumber);
+    checkClerk(instance, userId);
     if (reason == null || reason.isBlank()) {
       throw new StepRefusedException("撤回或终止须填写理由");
     }
@@ -71,6 +75,7 @@ public class DevelopmentCases {
   @Transactional
   public void transfer(String caseNumber, String targetBranchId, String reason, String userId) {
     ProcessInstance instance = openCase(caseNumber);
+    checkClerk(instance, userId);
     List<String> problems = new ArrayList<>();
     if (reason == null || reason.isBlank()) {
       problems.add("组织关系转接须填写理由");
@@ -113,6 +118,20 @@ public class DevelopmentCases {
       }
     }
     return null;
+  }
+
+  /** Only the clerks of the case's branch or of the committee above it act on the case. */
+  private void checkClerk(ProcessInstance instance, String userId) {
+    if (userId == null) {
+      throw new StepRefusedException("无法确定经办人：请登录后办理");
+    }
+    Map<String, Object> groups = runtimeService.getVariables(instance.getId(),
+        List.of(BRANCH_CLERK_GROUP, COMMITTEE_CLERK_GROUP));
+    boolean clerk = groups.values().stream().anyMatch(group -> identityService.createUserQuery().userId(userId)
+        .memberOfGroup((String) group).count() > 0);
+    if (!clerk) {
+      throw new StepRefusedException("用户 " + userId + " 不是本案所在支部或上级党委的党务工作者，不能办理");
+    }
   }
 
   private ProcessInstance openCase(String caseNumber) {

@@ -32,7 +32,7 @@ class RestApiConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     // the engine's REST API and ours alike; only the health endpoint stays open
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/village-help.html");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/village-help.html", "/development-cases.html");
     return registration;
   }
 

@@ -139,4 +139,14 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     assertThat(events.forProcessInstance(pi.getId())).singleElement()
         .satisfies(e -> assertThat(e.userId()).isEqualTo(BRANCH_CLERK));
   }
+
+  @Test
+  void theWithdrawalAndTransferPageIsForLoggedInClerks() {
+    assertThat(rest.getForEntity("/development-cases.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> page = rest.withBasicAuth(BRANCH_CLERK, "demo").getForEntity("/development-cases.html",
+        String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("组织关系转接").contains("/api/development-cases/");
+  }
 }

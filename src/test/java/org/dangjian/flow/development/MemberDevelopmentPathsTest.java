@@ -317,4 +317,17 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("不存在");
     assertThat(task(pi, ACTIVIST_REVIEW)).hasCandidateGroup("guitu-clerk");
   }
+
+  @Test
+  void onlyTheCasesOwnClerksMayWithdrawOrTransferIt() {
+    ProcessInstance pi = caseAt(ASSIGN_INTRODUCERS);
+    assertThatThrownBy(() -> cases.withdraw(pi.getBusinessKey(), DevelopmentCases.WithdrawalKind.CLOSED_BY_BRANCH,
+        "终止", "fayuan.clerk")).isInstanceOf(StepRefusedException.class).hasMessageContaining("不能办理");
+    assertThatThrownBy(() -> cases.transfer(pi.getBusinessKey(), "fayuan", "调动", "fayuan.clerk"))
+        .isInstanceOf(StepRefusedException.class).hasMessageContaining("不能办理");
+    assertThat(pi).isWaitingAt(ASSIGN_INTRODUCERS);
+    // the committee's clerks act on the cases of the branches below
+    cases.transfer(pi.getBusinessKey(), "fayuan", "工作调动", COMMITTEE_CLERK);
+    assertThat(task(pi, ASSIGN_INTRODUCERS)).hasCandidateGroup("fayuan-clerk");
+  }
 }
