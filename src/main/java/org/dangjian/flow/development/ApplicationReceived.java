@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.organization.MemberRegistry.NewPerson;
 import org.dangjian.flow.organization.MemberStatus;
@@ -53,9 +54,8 @@ class ApplicationReceived implements ExecutionListener {
       return;
     }
     Map<String, Object> groups = handlers.variables();
-    boolean allowed = List.of(BRANCH_CLERK_GROUP, COMMITTEE_CLERK_GROUP).stream().anyMatch(key -> identity
-        .createUserQuery().userId(auth.getUserId()).memberOfGroup((String) groups.get(key)).count() > 0);
-    if (!allowed) {
+    if (!EngineIdentity.isMemberOfAny(identity, auth.getUserId(),
+        List.of((String) groups.get(BRANCH_CLERK_GROUP), (String) groups.get(COMMITTEE_CLERK_GROUP)))) {
       in.problem("用户 " + auth.getUserId() + " 不是" + handlers.branch().name() + "或其上级党委的党务工作者，不能为该支部受理入党申请");
     }
   }

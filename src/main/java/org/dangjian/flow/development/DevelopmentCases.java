@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
+import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepRefusedException;
@@ -127,9 +128,8 @@ public class DevelopmentCases {
     }
     Map<String, Object> groups = runtimeService.getVariables(instance.getId(),
         List.of(BRANCH_CLERK_GROUP, COMMITTEE_CLERK_GROUP));
-    boolean clerk = groups.values().stream().anyMatch(group -> identityService.createUserQuery().userId(userId)
-        .memberOfGroup((String) group).count() > 0);
-    if (!clerk) {
+    if (!EngineIdentity.isMemberOfAny(identityService, userId,
+        groups.values().stream().map(String.class::cast).toList())) {
       throw new StepRefusedException("用户 " + userId + " 不是本案所在支部或上级党委的党务工作者，不能办理");
     }
   }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
+import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.organization.MemberStatus;
 import org.dangjian.flow.organization.Organization;
@@ -125,9 +126,7 @@ class DevelopmentSteps implements TaskListener {
       throw new StepRefusedException("无法确定办理人：请登录后认领任务再办理");
     }
     List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-    boolean member = groups.stream()
-        .anyMatch(g -> identity.createUserQuery().userId(actor).memberOfGroup(g).count() > 0);
-    if (!groups.isEmpty() && !member) {
+    if (!groups.isEmpty() && !EngineIdentity.isMemberOfAny(identity, actor, groups)) {
       throw new StepRefusedException("用户 " + actor + " 不属于本任务的办理组织（" + String.join("、", groups) + "），不能办理");
     }
     return actor;

@@ -1,5 +1,6 @@
 package org.dangjian.flow.organization;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -33,6 +34,12 @@ public class EngineIdentity {
     this.organizations = organizations;
   }
 
+  /** Whether the user belongs to any of the groups: the one membership question every access rule asks. */
+  public static boolean isMemberOfAny(IdentityService identity, String userId, Collection<String> groupIds) {
+    return userId != null && groupIds.stream().filter(g -> g != null)
+        .anyMatch(g -> identity.createUserQuery().userId(userId).memberOfGroup(g).count() > 0);
+  }
+
   public void synchronizeGroups() {
     for (Organization organization : organizations.findAll()) {
       for (Role role : organization.kind().roles()) {
@@ -56,7 +63,7 @@ public class EngineIdentity {
       identityService.saveUser(user);
     }
     for (String groupId : groupIds) {
-      if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      if (!isMemberOfAny(identityService, userId, List.of(groupId))) {
         identityService.createMembership(userId, groupId);
       }
     }

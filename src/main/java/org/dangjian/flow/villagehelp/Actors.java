@@ -1,5 +1,7 @@
 package org.dangjian.flow.villagehelp;
 
+import org.dangjian.flow.organization.EngineIdentity;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -41,7 +43,7 @@ class Actors {
   }
 
   boolean isMember(String userId, String groupId) {
-    return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+    return EngineIdentity.isMemberOfAny(identity, userId, List.of(groupId));
   }
 
   void requireMember(StepInput in, String actor, String groupId, String who) {
