@@ -1,10 +1,10 @@
 package org.dangjian.flow.villagehelp;
 
-import org.dangjian.flow.organization.EngineIdentity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.system.StepInput;
 import org.dangjian.flow.system.StepRefusedException;
 import org.springframework.stereotype.Component;
