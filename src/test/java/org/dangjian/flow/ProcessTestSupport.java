@@ -68,13 +68,24 @@ public abstract class ProcessTestSupport {
     return tasks.get(0);
   }
 
+  /**
+   * Logs the user in as Tasklist and the REST API do: with their groups, so the engine's authorization checks
+   * apply to what the test does next. Cleared after each test.
+   */
+  protected void login(String userId) {
+    identityService.clearAuthentication();
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).listPage(0, 100).stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+  }
+
   /** Completes the task as the given user with the form's values (key, value, key, value, ...). */
   protected void complete(Task task, String user, Object... keyValues) {
     Map<String, Object> vars = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       vars.put((String) keyValues[i], keyValues[i + 1]);
     }
-    identityService.setAuthenticatedUserId(user);
+    login(user);
     try {
       taskService.complete(task.getId(), vars);
     } finally {

@@ -29,6 +29,9 @@ import org.dangjian.flow.audit.CaseRecord.Entry;
 import org.dangjian.flow.audit.CaseRecord.Field;
 import org.dangjian.flow.audit.CaseRecord.Kind;
 import org.dangjian.flow.audit.FormLabels.FormField;
+import org.dangjian.flow.organization.CaseAccess;
+import org.dangjian.flow.system.AccessDeniedException;
+import org.dangjian.flow.system.SystemAccess;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,40 +56,92 @@ public class CaseRecords {
   private final CaseEventLog events;
   private final FormLabels forms;
   private final RecordArchive archive;
+  private final CaseAccess access;
+  private final SystemAccess system;
 
   CaseRecords(HistoryService historyService, RepositoryService repositoryService, IdentityService identityService,
-      CaseEventLog events, FormLabels forms, RecordArchive archive) {
+      CaseEventLog events, FormLabels forms, RecordArchive archive, CaseAccess access, SystemAccess system) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.events = events;
     this.forms = forms;
     this.archive = archive;
+    this.access = access;
+    this.system = system;
   }
 
-  /** A case by process instance id or business key (case number): from the history, else from the archive. */
-  public Optional<CaseRecord> find(String ref) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(ref)
-        .singleResult();
-    if (instance == null) {
-      List<HistoricProcessInstance> byKey = historyService.createHistoricProcessInstanceQuery()
-          .processInstanceBusinessKey(ref).orderByProcessInstanceStartTime().desc().listPage(0, 1);
-      instance = byKey.isEmpty() ? null : byKey.get(0);
-    }
-    if (instance != null) {
-      return Optional.of(build(instance));
-    }
-    return archive.byProcessInstance(ref).or(() -> archive.byCaseNumber(ref));
+  /**
+   * A case by process instance id or business key (case number), as the viewer may read it: from the history,
+   * else from the archive. Empty when there is no such case; refused when the viewer may not read it.
+   */
+  public Optional<CaseRecord> find(String ref, String viewer) {
+    return system.call(() -> {
+      HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(ref)
+          .singleResult();
+      if (instance == null) {
+        List<HistoricProcessInstance> byKey = historyService.createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(ref).orderByProcessInstanceStartTime().desc().listPage(0, 1);
+        instance = byKey.isEmpty() ? null : byKey.get(0);
+      }
+      if (instance != null) {
+        if (!access.canReadHistory(viewer, instance.getId())) {
+          throw refused(viewer, ref);
+        }
+        return Optional.of(build(instance));
+      }
+      Optional<RecordArchive.Archived> archived = archive.byProcessInstance(ref).or(() -> archive.byCaseNumber(ref));
+      if (archived.isPresent() && !access.canReadArchived(viewer, archived.get().readerGroups())) {
+        throw refused(viewer, ref);
+      }
+      return archived.map(RecordArchive.Archived::record);
+    });
   }
 
-  /** Copies a finished case's record to the permanent archive (once). */
+  /** Whether the viewer may read the case's record (its history, or its archived copy once the history is gone). */
+  public boolean readable(String viewer, String processInstanceId) {
+    return access.canReadHistory(viewer, processInstanceId) || archive.readersOf(processInstanceId)
+        .map(readers -> access.canReadArchived(viewer, readers)).orElse(false);
+  }
+
+  /** 违规记录: the rule violations of the cases the viewer may read. */
+  public List<CaseEvent> violations(String viewer) {
+    Map<String, Boolean> readable = new HashMap<>();
+    return events.ofType(CaseEventType.VIOLATION).stream()
+        .filter(e -> readable.computeIfAbsent(e.processInstanceId(), id -> readable(viewer, id))).toList();
+  }
+
+  /**
+   * The cases whose history the logged-in user may read, newest first: the engine's query under the user's own
+   * authorizations (the engine keeps the history of a finished case until its cleanup; the archive keeps it after).
+   */
+  public List<CaseSummary> readableCases(int firstResult, int maxResults) {
+    return historyService.createHistoricProcessInstanceQuery().orderByProcessInstanceStartTime().desc()
+        .listPage(firstResult, maxResults).stream()
+        .map(pi -> new CaseSummary(pi.getId(), pi.getBusinessKey(), pi.getProcessDefinitionKey(),
+            pi.getProcessDefinitionName(), format(pi.getStartTime()), format(pi.getEndTime()), pi.getState()))
+        .toList();
+  }
+
+  public record CaseSummary(String processInstanceId, String caseNumber, String processKey, String processName,
+      String started, String ended, String state) {
+  }
+
+  private static AccessDeniedException refused(String viewer, String ref) {
+    return new AccessDeniedException("用户 " + viewer + " 无权查看案件 " + ref + " 的全程纪实：只有本组织及上级组织的相关人员可以查看");
+  }
+
+  /** Copies a finished case's record to the permanent archive (once), with the groups that may read it. */
   public void archive(String processInstanceId) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
-    if (instance == null || instance.getEndTime() == null) {
-      return;
-    }
-    archive.keep(build(instance), new java.sql.Timestamp(instance.getEndTime().getTime()));
+    system.run(() -> {
+      HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult();
+      if (instance == null || instance.getEndTime() == null) {
+        return;
+      }
+      archive.keep(build(instance), new java.sql.Timestamp(instance.getEndTime().getTime()),
+          access.historyReaders(processInstanceId));
+    });
   }
 
   public boolean archived(String processInstanceId) {

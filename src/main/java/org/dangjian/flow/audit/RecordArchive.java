@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,7 @@ class RecordArchive {
   }
 
   /** Keeps the record unless one is kept already (the first archived record of a case stands). */
-  void keep(CaseRecord record, Timestamp endTime) {
+  void keep(CaseRecord record, Timestamp endTime, List<String> readerGroups) {
     if (contains(record.processInstanceId())) {
       return;
     }
@@ -42,28 +43,45 @@ class RecordArchive {
       throw new IllegalStateException(e);
     }
     jdbc.update("insert into case_record_archive (process_instance_id, case_number, process_key, end_time,"
-        + " archived_at, record_json) values (?, ?, ?, ?, ?, ?)", record.processInstanceId(), record.caseNumber(),
-        record.processKey(), endTime, new Timestamp(ClockUtil.getCurrentTime().getTime()), text);
+        + " archived_at, record_json, reader_groups) values (?, ?, ?, ?, ?, ?, ?)", record.processInstanceId(),
+        record.caseNumber(), record.processKey(), endTime, new Timestamp(ClockUtil.getCurrentTime().getTime()), text,
+        String.join(",", readerGroups));
   }
 
-  Optional<CaseRecord> byProcessInstance(String processInstanceId) {
-    return first(jdbc.queryForList("select record_json from case_record_archive where process_instance_id = ?",
-        String.class, processInstanceId));
+  /** An archived record with the groups that may read it. */
+  record Archived(CaseRecord record, List<String> readerGroups) {
   }
 
-  Optional<CaseRecord> byCaseNumber(String caseNumber) {
-    return first(jdbc.queryForList("select record_json from case_record_archive where case_number = ?"
-        + " order by end_time desc", String.class, caseNumber));
+  Optional<Archived> byProcessInstance(String processInstanceId) {
+    return first(jdbc.queryForList("select record_json, reader_groups from case_record_archive"
+        + " where process_instance_id = ?", processInstanceId));
   }
 
-  private Optional<CaseRecord> first(List<String> texts) {
-    if (texts.isEmpty()) {
+  Optional<Archived> byCaseNumber(String caseNumber) {
+    return first(jdbc.queryForList("select record_json, reader_groups from case_record_archive where case_number = ?"
+        + " order by end_time desc", caseNumber));
+  }
+
+  /** The readers kept with an archived case, if it is archived. */
+  Optional<List<String>> readersOf(String processInstanceId) {
+    return jdbc.queryForList("select reader_groups from case_record_archive where process_instance_id = ?",
+        String.class, processInstanceId).stream().findFirst().map(RecordArchive::groups);
+  }
+
+  private Optional<Archived> first(List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
+    Map<String, Object> row = rows.get(0);
     try {
-      return Optional.of(json.readValue(texts.get(0), CaseRecord.class));
+      return Optional.of(new Archived(json.readValue((String) row.get("record_json"), CaseRecord.class),
+          groups((String) row.get("reader_groups"))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("归档记录无法读取", e);
     }
+  }
+
+  private static List<String> groups(String text) {
+    return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
   }
 }

@@ -3,6 +3,7 @@ package org.dangjian.flow.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.dangjian.flow.system.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,14 +28,27 @@ class RecordController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-  private final CaseRecords records;
-  private final CaseEventLog events;
-  private final RecordExports exports;
+  /** The most a page of the case list shows (the engine's query limit is higher). */
+  static final int MAX_PAGE = 200;
 
-  RecordController(CaseRecords records, CaseEventLog events, RecordExports exports) {
+  private final CaseRecords records;
+  private final RecordExports exports;
+  private final CurrentUser currentUser;
+
+  RecordController(CaseRecords records, RecordExports exports, CurrentUser currentUser) {
     this.records = records;
-    this.events = events;
     this.exports = exports;
+    this.currentUser = currentUser;
+  }
+
+  /** The cases the logged-in user may read, newest first, a page at a time. */
+  @GetMapping
+  List<CaseRecords.CaseSummary> cases(@RequestParam(defaultValue = "0") int firstResult,
+      @RequestParam(defaultValue = "50") int maxResults) {
+    if (firstResult < 0 || maxResults < 1 || maxResults > MAX_PAGE) {
+      throw new IllegalArgumentException("分页参数不正确：firstResult ≥ 0，maxResults 为 1–" + MAX_PAGE);
+    }
+    return records.readableCases(firstResult, maxResults);
   }
 
   @GetMapping("/violations.html")
@@ -68,19 +83,26 @@ class RecordController {
     return download(exports.xlsx(r), fileName(r, "xlsx"), XLSX);
   }
 
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("message", e.getMessage()));
+  }
+
   @ExceptionHandler(RecordNotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(RecordNotFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("message", e.getMessage()));
   }
 
+  /** The violations of the cases the logged-in user may read. */
   private List<CaseEvent> violations() {
-    return events.ofType(CaseEventType.VIOLATION);
+    return records.violations(currentUser.id());
   }
 
   private CaseRecord find(String ref) {
-    return records.find(ref).orElseThrow(() -> new RecordNotFoundException(ref));
+    return records.find(ref, currentUser.id()).orElseThrow(() -> new RecordNotFoundException(ref));
   }
+
 
   private static String fileName(CaseRecord r, String ext) {
     return RecordPage.title(r) + "-" + (r.caseNumber() == null ? r.processInstanceId() : r.caseNumber()) + "." + ext;

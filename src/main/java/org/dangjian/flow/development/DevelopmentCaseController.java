@@ -2,13 +2,11 @@ package org.dangjian.flow.development;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.dangjian.flow.audit.CaseEvent;
-import org.dangjian.flow.audit.CaseEventLog;
-import org.dangjian.flow.audit.CaseEventType;
+import org.dangjian.flow.audit.CaseRecords;
 import org.dangjian.flow.development.DevelopmentCases.CaseNotFoundException;
 import org.dangjian.flow.development.DevelopmentCases.WithdrawalKind;
+import org.dangjian.flow.system.CurrentUser;
 import org.dangjian.flow.system.StepRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,32 +29,32 @@ class DevelopmentCaseController {
   }
 
   private final DevelopmentCases cases;
-  private final CaseEventLog events;
-  private final IdentityService identityService;
+  private final CaseRecords records;
+  private final CurrentUser currentUser;
 
-  DevelopmentCaseController(DevelopmentCases cases, CaseEventLog events, IdentityService identityService) {
+  DevelopmentCaseController(DevelopmentCases cases, CaseRecords records, CurrentUser currentUser) {
     this.cases = cases;
-    this.events = events;
-    this.identityService = identityService;
+    this.records = records;
+    this.currentUser = currentUser;
   }
 
   @PostMapping("/{caseNumber}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody WithdrawalRequest request) {
     cases.withdraw(caseNumber, request.kind() == null ? WithdrawalKind.APPLICANT_WITHDREW : request.kind(),
-        request.reason(), currentUser());
+        request.reason(), currentUser.id());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{caseNumber}/transfer")
   ResponseEntity<Void> transfer(@PathVariable String caseNumber, @RequestBody TransferRequest request) {
-    cases.transfer(caseNumber, request.targetBranchId(), request.reason(), currentUser());
+    cases.transfer(caseNumber, request.targetBranchId(), request.reason(), currentUser.id());
     return ResponseEntity.noContent().build();
   }
 
-  /** 违规记录: every rule violation across cases. */
+  /** 违规记录: the rule violations of the cases the logged-in user may read. */
   @GetMapping("/violations")
   List<CaseEvent> violations() {
-    return events.ofType(CaseEventType.VIOLATION);
+    return records.violations(currentUser.id());
   }
 
   @ExceptionHandler(StepRefusedException.class)
@@ -67,11 +65,5 @@ class DevelopmentCaseController {
   @ExceptionHandler(CaseNotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(CaseNotFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
-  }
-
-  /** The user the authentication filter logged in for this request. */
-  private String currentUser() {
-    Authentication auth = identityService.getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
+import org.dangjian.flow.organization.CaseAccess;
 import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.MemberRegistry;
+import org.dangjian.flow.system.AccessDeniedException;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepRefusedException;
+import org.dangjian.flow.system.SystemAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,19 +47,29 @@ public class DevelopmentCases {
   private final CaseAssignment assignment;
   private final MemberRegistry registry;
   private final CaseEventLog events;
+  private final CaseAccess access;
+  private final SystemAccess system;
 
   DevelopmentCases(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-      CaseAssignment assignment, MemberRegistry registry, CaseEventLog events) {
+      CaseAssignment assignment, MemberRegistry registry, CaseEventLog events, CaseAccess access,
+      SystemAccess system) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.identityService = identityService;
     this.assignment = assignment;
     this.registry = registry;
     this.events = events;
+    this.access = access;
+    this.system = system;
   }
 
+  /** After the check that the user is a clerk of the case: the engine work runs without the user's grants. */
   @Transactional
   public void withdraw(String caseNumber, WithdrawalKind kind, String reason, String userId) {
+    system.run(() -> withdrawChecked(caseNumber, kind, reason, userId));
+  }
+
+  private void withdrawChecked(String caseNumber, WithdrawalKind kind, String reason, String userId) {
     ProcessInstance instance = openCase(caseNumber);
     checkClerk(instance, userId);
     if (reason == null || reason.isBlank()) {
@@ -75,6 +88,10 @@ public class DevelopmentCases {
    */
   @Transactional
   public void transfer(String caseNumber, String targetBranchId, String reason, String userId) {
+    system.run(() -> transferChecked(caseNumber, targetBranchId, reason, userId));
+  }
+
+  private void transferChecked(String caseNumber, String targetBranchId, String reason, String userId) {
     ProcessInstance instance = openCase(caseNumber);
     checkClerk(instance, userId);
     List<String> problems = new ArrayList<>();
@@ -96,6 +113,7 @@ public class DevelopmentCases {
           String replacement = replacementGroup(link.getGroupId(), current, next);
           if (replacement != null) {
             taskService.deleteCandidateGroup(task.getId(), link.getGroupId());
+            access.revokeTask(task.getId(), link.getGroupId());
             taskService.addCandidateGroup(task.getId(), replacement);
             if (task.getAssignee() != null) {
               taskService.setAssignee(task.getId(), null);
@@ -105,6 +123,7 @@ public class DevelopmentCases {
       }
     }
     runtimeService.setVariables(instance.getId(), next);
+    access.regrant(instance.getId(), List.of(targetBranchId));
     long memberId = ((Number) current.get(MEMBER_ID)).longValue();
     registry.moveToBranch(memberId, targetBranchId);
     events.append(new CaseEventLog.Entry(instance.getId(), caseNumber, CaseEventType.TRANSFER, null, null,
@@ -124,13 +143,13 @@ public class DevelopmentCases {
   /** Only the clerks of the case's branch or of the committee above it act on the case. */
   private void checkClerk(ProcessInstance instance, String userId) {
     if (userId == null) {
-      throw new StepRefusedException("无法确定经办人：请登录后办理");
+      throw new AccessDeniedException("无法确定经办人：请登录后办理");
     }
     Map<String, Object> groups = runtimeService.getVariables(instance.getId(),
         List.of(BRANCH_CLERK_GROUP, COMMITTEE_CLERK_GROUP));
     if (!EngineIdentity.isMemberOfAny(identityService, userId,
         groups.values().stream().map(String.class::cast).toList())) {
-      throw new StepRefusedException("用户 " + userId + " 不是本案所在支部或上级党委的党务工作者，不能办理");
+      throw new AccessDeniedException("用户 " + userId + " 不是本案所在支部或上级党委的党务工作者，不能办理");
     }
   }
 

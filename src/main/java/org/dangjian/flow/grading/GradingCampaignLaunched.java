@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.Organization;
+import org.dangjian.flow.organization.Role;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepInput;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,12 @@ class GradingCampaignLaunched implements ExecutionListener {
     Integer year = in.integer(YEAR, "定级年度", 2000, 2100);
     in.integer(EVALUATION_DAYS, "测评天数", 1, 60);
     Organization committee = committeeId == null ? null : organizations.committee(committeeId, in);
+    String actor = Actors.actor(execution.getProcessEngineServices().getIdentityService(), null);
+    if (committee != null && !EngineIdentity.isMemberOfAny(execution.getProcessEngineServices().getIdentityService(),
+        actor, List.of(Role.CLERK.groupOf(committeeId)))) {
+      in.problem("分类定级须由" + committee.name() + "的党务工作者（" + Role.CLERK.groupOf(committeeId) + "）启动，当前用户为 "
+          + actor);
+    }
     in.refuseIfAnyProblem();
     gradings.campaignStartedAt(committeeId, year).ifPresent(at -> in.problem(committee.name() + year
         + "年度分类定级已于" + at.toInstant().atZone(BusinessCalendar.ZONE).format(DateTimeFormatter.ofPattern(
@@ -42,7 +50,6 @@ class GradingCampaignLaunched implements ExecutionListener {
       in.problem(committee.name() + "没有所属党组织，无需定级");
     }
     in.refuseIfAnyProblem();
-    String actor = Actors.actor(execution.getProcessEngineServices().getIdentityService(), null);
     gradings.addCampaign(committeeId, year, execution.getProcessInstanceId(), actor);
     execution.setProcessBusinessKey(Grading.businessKey(committeeId, year));
     execution.setVariable(COMMITTEE_NAME, committee.name());

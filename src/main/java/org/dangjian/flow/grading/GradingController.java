@@ -1,14 +1,14 @@
 package org.dangjian.flow.grading;
 
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.dangjian.flow.grading.GradingObjections.GradingNotFoundException;
 import org.dangjian.flow.grading.GradingRepository.GradingRecord;
+import org.dangjian.flow.system.CurrentUser;
 import org.dangjian.flow.system.StepRefusedException;
+import org.dangjian.flow.system.SystemAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,40 +30,43 @@ class GradingController {
   }
 
   private final RuntimeService runtime;
-  private final IdentityService identity;
   private final GradingObjections objections;
   private final GradingRepository gradings;
+  private final SystemAccess system;
+  private final CurrentUser currentUser;
 
-  GradingController(RuntimeService runtime, IdentityService identity, GradingObjections objections,
-      GradingRepository gradings) {
+  GradingController(RuntimeService runtime, GradingObjections objections, GradingRepository gradings,
+      SystemAccess system, CurrentUser currentUser) {
     this.runtime = runtime;
-    this.identity = identity;
     this.objections = objections;
     this.gradings = gradings;
+    this.system = system;
+    this.currentUser = currentUser;
   }
 
   /** The same as the GradingCampaign start form in Tasklist. */
   @PostMapping("/campaigns")
-  Map<String, Object> launch(@RequestBody CampaignRequest request, Principal principal) {
-    identity.setAuthenticatedUserId(principal == null ? null : principal.getName());
-    try {
-      ProcessInstanceWithVariables campaign = runtime.createProcessInstanceByKey(Grading.CAMPAIGN_KEY)
-          .setVariable("committeeId", request.committeeId()).setVariable("year", request.year())
-          .setVariable("evaluationDays", request.evaluationDays()).executeWithVariablesInReturn();
-      return Map.of("message", campaign.getVariables().get("campaignSummary"));
-    } finally {
-      identity.clearAuthentication();
-    }
+  Map<String, Object> launch(@RequestBody CampaignRequest request) {
+    // as the logged-in user, with the engine's check that they may start it
+    ProcessInstanceWithVariables campaign = runtime.createProcessInstanceByKey(Grading.CAMPAIGN_KEY)
+        .setVariable("committeeId", request.committeeId()).setVariable("year", request.year())
+        .setVariable("evaluationDays", request.evaluationDays()).executeWithVariablesInReturn();
+    return Map.of("message", campaign.getVariables().get("campaignSummary"));
   }
 
   @PostMapping("/organizations/{organizationId}/{year}/objections")
   ResponseEntity<Map<String, Object>> objection(@PathVariable String organizationId, @PathVariable int year,
-      @RequestBody ObjectionRequest request, Principal principal) {
-    objections.lodge(organizationId, year, request.objectionText(), principal == null ? null : principal.getName());
+      @RequestBody ObjectionRequest request) {
+    // anyone logged in may object during the publicity (公示), whether or not they read the case
+    String user = currentUser.id();
+    system.run(() -> objections.lodge(organizationId, year, request.objectionText(), user));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("message", "异议已受理，由上级党委核查处理"));
   }
 
-  /** The organization's grading history, year by year. */
+  /**
+   * The organization's grading history, year by year: the levels are published (公示), so anyone logged in reads
+   * them; the cases behind them (self-assessment, decision) are in the records, for their readers only.
+   */
   @GetMapping("/organizations/{organizationId}/history")
   List<GradingRecord> history(@PathVariable String organizationId) {
     return gradings.history(organizationId);

@@ -69,18 +69,18 @@ public class EngineIdentity {
     }
   }
 
-  /** Tasklist shows no list until a filter exists; these are the three every clerk needs. */
-  public void ensureTasklistFilters() {
-    ensureFilter("我的待办", "已认领、由我办理的任务", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter("本组待办", "本组织待认领的任务", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-    ensureFilter("即将到期", "三日内到期或已逾期的我的任务和本组任务", 0,
+  /** Tasklist shows no list until a filter exists; these are the three every clerk needs. Returns their ids. */
+  public List<String> ensureTasklistFilters() {
+    return List.of(ensureFilter("我的待办", "已认领、由我办理的任务", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+        ensureFilter("本组待办", "本组织待认领的任务", -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
+        ensureFilter("即将到期", "三日内到期或已逾期的我的任务和本组任务", 0,
         taskService.createTaskQuery().or()
             .taskAssigneeExpression("${currentUser()}")
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .endOr()
-            .dueBeforeExpression("${dateTime().plusDays(3)}"));
+            .dueBeforeExpression("${dateTime().plusDays(3)}")));
   }
 
   /** Columns every filter shows on the task cards, so that tasks of different cases can be told apart. */
@@ -89,15 +89,16 @@ public class EngineIdentity {
       Map.of("name", "candidateName", "label", "申请人"),
       Map.of("name", "branchName", "label", "党支部"));
 
-  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+  private String ensureFilter(String name, String description, int priority, TaskQuery query) {
     Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
         "variables", CARD_VARIABLES);
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filterService.saveFilter(filterService.newTaskFilter(name).setProperties(properties).setQuery(query));
+      filter = filterService.saveFilter(filterService.newTaskFilter(name).setProperties(properties).setQuery(query));
     } else if (!properties.equals(filter.getProperties())) {
       // an older version created it: bring its card columns up to date, keep its query
       filterService.saveFilter(filter.setProperties(properties));
     }
+    return filter.getId();
   }
 }

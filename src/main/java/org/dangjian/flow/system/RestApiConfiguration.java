@@ -4,13 +4,25 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,26 +44,71 @@ class RestApiConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     // the engine's REST API and ours alike; only the health endpoint stays open
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/village-help.html", "/development-cases.html");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/village-help.html", "/development-cases.html",
+        "/records.html");
     return registration;
   }
 
   @Bean
   ResourceConfigCustomizer stepErrorMappers() {
     return config -> config.register(WrappedRefusalMapper.class).register(RefusalMapper.class)
-        .register(ConflictMapper.class);
+        .register(ConflictMapper.class).register(ForbiddenMapper.class);
   }
 
   /**
    * Authenticates against this application's engine. Camunda's filter looks the engine up by name, and the
    * name "default" can belong to another engine in the same JVM (tests with several Spring contexts).
+   *
+   * <p>Our pages and their reads (GET on /api, never /engine-rest) also accept the login of the Camunda webapps
+   * in the same browser session, so an auditor who logged in on the welcome page opens the records without a
+   * second login. Only reads: a change needs credentials on the request itself, so no other site can make a
+   * logged-in browser change anything (no cross-site request forgery).
    */
   static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    /** Where the Camunda webapps keep their logins in the HTTP session (AuthenticationUtil). */
+    private static final String WEBAPP_LOGINS = "authenticatedUser";
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
     /** Looked up at the first request: the web server starts filters before the engine must exist. */
     private final ObjectProvider<ProcessEngine> processEngine;
 
     ThisEngineAuthenticationFilter(ObjectProvider<ProcessEngine> processEngine) {
       this.processEngine = processEngine;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      HttpServletRequest http = (HttpServletRequest) request;
+      UserAuthentication webappLogin = http.getHeader("Authorization") == null && READS.contains(http.getMethod())
+          && !http.getRequestURI().startsWith(http.getContextPath() + "/engine-rest/") ? webappLogin(http) : null;
+      if (webappLogin == null) {
+        super.doFilter(request, response, chain);
+        return;
+      }
+      IdentityService identity = processEngine.getObject().getIdentityService();
+      identity.setAuthentication(webappLogin.getIdentityId(), webappLogin.getGroupIds(), webappLogin.getTenantIds());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+
+    private UserAuthentication webappLogin(HttpServletRequest request) {
+      HttpSession session = request.getSession(false);
+      if (session != null && session.getAttribute(WEBAPP_LOGINS) instanceof Authentications logins
+          && logins.getAuthenticationForProcessEngine(processEngine.getObject().getName())
+              instanceof UserAuthentication user) {
+        return user;
+      }
+      return null;
+    }
+
+    /** Camunda leaves the list of engines (/engine) open; nothing is, here, but health. */
+    @Override
+    protected boolean requiresEngineAuthentication(String requestUrl) {
+      return true;
     }
 
     @Override
@@ -77,6 +134,9 @@ class RestApiConfiguration {
         if (cause instanceof TaskConflictException) {
           return response(Response.Status.CONFLICT, e);
         }
+        if (cause instanceof AuthorizationException denied) {
+          return ForbiddenMapper.forbidden(denied);
+        }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
@@ -86,6 +146,26 @@ class RestApiConfiguration {
     @Override
     public Response toResponse(StepRefusedException e) {
       return response(Response.Status.BAD_REQUEST, e);
+    }
+  }
+
+  /**
+   * The engine's authorization refusal, in Chinese for the user who sees it in Tasklist, with the engine's own
+   * text (which permission on which resource) beside it for developers.
+   */
+  static class ForbiddenMapper implements ExceptionMapper<AuthorizationException> {
+    @Override
+    public Response toResponse(AuthorizationException e) {
+      return forbidden(e);
+    }
+
+    static Response forbidden(AuthorizationException e) {
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("type", AuthorizationException.class.getSimpleName());
+      body.put("message", "无权限：用户 " + e.getUserId() + " 不能查看或办理此项。任务和案件只对承办组织及其上级组织的相关人员开放。");
+      body.put("userId", e.getUserId());
+      body.put("detail", e.getMessage());
+      return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
   }
 

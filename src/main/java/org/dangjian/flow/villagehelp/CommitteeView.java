@@ -140,7 +140,7 @@ class CommitteeView {
     return map;
   }
 
-  private void committee(String committeeId) {
+  void committee(String committeeId) {
     organizations.findById(committeeId).filter(o -> o.kind() == OrganizationKind.WORKING_COMMITTEE)
         .orElseThrow(() -> new UnknownCommitteeException(committeeId));
   }

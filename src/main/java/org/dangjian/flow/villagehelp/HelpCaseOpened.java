@@ -82,6 +82,9 @@ class HelpCaseOpened implements ExecutionListener {
     execution.setVariable("categoryTitle", CATEGORIES.get(category));
     execution.setVariable("villageName", assignment.villageName());
     execution.setVariable(COMMITTEE_ID, assignment.committeeId());
+    // the organizations whose people read the case (CaseAccess)
+    execution.setVariable("villageId", assignment.villageId());
+    execution.setVariable("helpUnitId", assignment.helpUnitId());
     execution.setVariable(COMMITTEE_NAME, organizations.findById(assignment.committeeId()).orElseThrow().name());
     execution.setVariable(COMMITTEE_CLERK_GROUP, Role.CLERK.groupOf(assignment.committeeId()));
     execution.setVariable(WORK_TEAM_GROUP, Role.WORK_TEAM.groupOf(assignment.helpUnitId()));

@@ -2,6 +2,10 @@ package org.dangjian.flow.villagehelp;
 
 import java.util.List;
 import java.util.Map;
+import org.dangjian.flow.organization.CaseAccess;
+import org.dangjian.flow.organization.Role.CaseReading;
+import org.dangjian.flow.system.AccessDeniedException;
+import org.dangjian.flow.system.CurrentUser;
 import org.dangjian.flow.villagehelp.CommitteeView.AssignmentRow;
 import org.dangjian.flow.villagehelp.CommitteeView.CategoryRow;
 import org.dangjian.flow.villagehelp.CommitteeView.EventRow;
@@ -21,26 +25,41 @@ import org.springframework.web.bind.annotation.RestController;
 class VillageHelpController {
 
   private final CommitteeView view;
+  private final CaseAccess access;
+  private final CurrentUser currentUser;
 
-  VillageHelpController(CommitteeView view) {
+  VillageHelpController(CommitteeView view, CaseAccess access, CurrentUser currentUser) {
     this.view = view;
+    this.access = access;
+    this.currentUser = currentUser;
   }
 
   @GetMapping("/assignments")
   List<AssignmentRow> assignments(@PathVariable String committeeId,
       @RequestParam(defaultValue = "false") boolean activeOnly) {
+    checkReader(committeeId);
     return view.assignments(committeeId, activeOnly);
   }
 
   @GetMapping("/help-cases")
   List<CategoryRow> helpCases(@PathVariable String committeeId) {
+    checkReader(committeeId);
     return view.helpCaseSummary(committeeId);
   }
 
   /** 违规与督办记录: what went wrong or was escalated, newest first. */
   @GetMapping("/events")
   List<EventRow> events(@PathVariable String committeeId, @RequestParam(defaultValue = "false") boolean activeOnly) {
+    checkReader(committeeId);
     return view.events(committeeId, activeOnly);
+  }
+
+  /** The committee's own people (and those above it) read its view; an unknown committee is a 404. */
+  private void checkReader(String committeeId) {
+    view.committee(committeeId);
+    if (!access.readsOrganization(currentUser.id(), committeeId, CaseReading.HISTORY)) {
+      throw new AccessDeniedException("无权查看“" + committeeId + "”的驻村帮包情况：只有本工委及上级组织的相关人员可以查看");
+    }
   }
 
   @ExceptionHandler(UnknownCommitteeException.class)

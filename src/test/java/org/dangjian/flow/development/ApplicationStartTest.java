@@ -100,7 +100,7 @@ class ApplicationStartTest extends DevelopmentTestSupport {
   void aClerkOfAnotherBranchCannotOpenACaseForThisBranch() {
     today("2025-03-01");
     Map<String, Object> application = application("2025-01-10", "1995-05-05");
-    identityService.setAuthenticatedUserId("fayuan.clerk");
+    login("fayuan.clerk");
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, application))
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("不能为该支部受理入党申请");
     identityService.clearAuthentication();
@@ -110,7 +110,7 @@ class ApplicationStartTest extends DevelopmentTestSupport {
   @Test
   void aCommitteeClerkMayOpenACaseForABranchBelow() {
     today("2025-03-01");
-    identityService.setAuthenticatedUserId(COMMITTEE_CLERK);
+    login(COMMITTEE_CLERK);
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY,
         application("2025-01-10", "1995-05-05"));
     identityService.clearAuthentication();

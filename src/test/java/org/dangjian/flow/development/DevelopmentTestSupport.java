@@ -15,11 +15,11 @@ import org.dangjian.flow.organization.MemberRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Drives MemberDevelopmentProcess on the real engine and database, moving the engine clock for timers. */
-abstract class DevelopmentTestSupport extends ProcessTestSupport {
+public abstract class DevelopmentTestSupport extends ProcessTestSupport {
 
-  static final String BRANCH_CLERK = "guitu.clerk";
+  public static final String BRANCH_CLERK = "guitu.clerk";
   static final String BRANCH_CLERK_2 = "guitu.clerk2";
-  static final String COMMITTEE_CLERK = "jg.clerk";
+  public static final String COMMITTEE_CLERK = "jg.clerk";
   static final String APPROVER = "jg.approver";
   static final String ORG_DEPT = "gxq.orgdept";
 
@@ -51,7 +51,8 @@ abstract class DevelopmentTestSupport extends ProcessTestSupport {
   /** Starts a case as a clerk of the application's branch, as Tasklist does for a logged-in clerk. */
   ProcessInstance start(Map<String, Object> variables) {
     Object branch = variables.get("branchId");
-    identityService.setAuthenticatedUserId(branch == null || "guitu".equals(branch) ? BRANCH_CLERK : branch + ".clerk");
+    login(branch == null || "guitu".equals(branch) ? BRANCH_CLERK
+        : "gxq-jg".equals(branch) ? COMMITTEE_CLERK : branch + ".clerk");
     try {
       return runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, variables);
     } finally {
@@ -61,7 +62,7 @@ abstract class DevelopmentTestSupport extends ProcessTestSupport {
 
   // ---- walking a case with valid data, stage by stage (the happy path's dates)
 
-  ProcessInstance newCase() {
+  public ProcessInstance newCase() {
     today("2025-01-20");
     return start(application("2025-01-10", "1995-05-05"));
   }
@@ -224,7 +225,7 @@ abstract class DevelopmentTestSupport extends ProcessTestSupport {
   }
 
   /** A case walked with valid data until the given user task is open. */
-  ProcessInstance caseAt(String taskKey) {
+  public ProcessInstance caseAt(String taskKey) {
     ProcessInstance pi = newCase();
     List<Runnable> steps = List.of(() -> talk(pi), () -> determineActivist(pi), () -> fileActivist(pi),
         () -> assignContacts(pi), () -> fireTimer(pi, Events.ACTIVIST_REVIEW_DUE),

@@ -94,7 +94,7 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
     complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-08-30", "admissionDecision", "approve",
         "approvalExtensionReason", "外调函未及时回复");
     today("2026-09-02");
-    identityService.setAuthenticatedUserId(BRANCH_CLERK);
+    login(BRANCH_CLERK);
     try {
       cases.withdraw(pi.getBusinessKey(), DevelopmentCases.WithdrawalKind.APPLICANT_WITHDREW, "本人申请撤回",
           BRANCH_CLERK);

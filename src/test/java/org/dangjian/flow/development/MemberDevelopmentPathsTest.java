@@ -12,6 +12,7 @@ import org.dangjian.flow.audit.CaseEvent;
 import org.dangjian.flow.audit.CaseEventType;
 import org.dangjian.flow.organization.MemberStatus;
 import org.dangjian.flow.organization.PartyMember;
+import org.dangjian.flow.system.AccessDeniedException;
 import org.dangjian.flow.system.StepRefusedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -322,9 +323,9 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   void onlyTheCasesOwnClerksMayWithdrawOrTransferIt() {
     ProcessInstance pi = caseAt(ASSIGN_INTRODUCERS);
     assertThatThrownBy(() -> cases.withdraw(pi.getBusinessKey(), DevelopmentCases.WithdrawalKind.CLOSED_BY_BRANCH,
-        "终止", "fayuan.clerk")).isInstanceOf(StepRefusedException.class).hasMessageContaining("不能办理");
+        "终止", "fayuan.clerk")).isInstanceOf(AccessDeniedException.class).hasMessageContaining("不能办理");
     assertThatThrownBy(() -> cases.transfer(pi.getBusinessKey(), "fayuan", "调动", "fayuan.clerk"))
-        .isInstanceOf(StepRefusedException.class).hasMessageContaining("不能办理");
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("不能办理");
     assertThat(pi).isWaitingAt(ASSIGN_INTRODUCERS);
     // the committee's clerks act on the cases of the branches below
     cases.transfer(pi.getBusinessKey(), "fayuan", "工作调动", COMMITTEE_CLERK);

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.dangjian.flow.development.MemberDevelopment.Tasks.*;
 
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.dangjian.flow.system.StepRefusedException;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,23 @@ class StepRulesTest extends DevelopmentTestSupport {
   @Test
   void aClerkOfAnotherBranchCannotCompleteTheTask() {
     ProcessInstance pi = newCase();
-    assertRefused(pi, APPLICANT_TALK, "fayuan.clerk", "不属于本任务的办理组织", "talkDate", "2025-01-20",
+    String taskId = task(pi, APPLICANT_TALK).getId();
+    String before = snapshot(pi);
+    // the engine refuses first: the task is granted to its candidate group only
+    assertThatThrownBy(() -> complete(pi, APPLICANT_TALK, "fayuan.clerk", "talkDate", "2025-01-20",
+        "talkerName", "马建国", "talkRecord", "记录")).isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("fayuan.clerk").hasMessageContaining("TASK_WORK");
+    assertThat(task(pi, APPLICANT_TALK).getId()).isEqualTo(taskId);
+    assertThat(snapshot(pi)).isEqualTo(before);
+  }
+
+  @Test
+  void aUserGrantedTheTaskButOutsideItsGroupsIsStillRefusedByTheStepRule() {
+    ProcessInstance pi = newCase();
+    String taskId = task(pi, APPLICANT_TALK).getId();
+    // an administrator has every grant; the step itself still asks for the case's own organization
+    assertRefused(pi, APPLICANT_TALK, "admin", "不属于本任务的办理组织", "talkDate", "2025-01-20",
         "talkerName", "马建国", "talkRecord", "记录");
+    assertThat(task(pi, APPLICANT_TALK).getId()).isEqualTo(taskId);
   }
 }

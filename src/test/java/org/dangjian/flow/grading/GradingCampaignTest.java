@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class GradingCampaignTest extends GradingTestSupport {
 
   private ProcessInstance launch(String committeeId, int year) {
-    identityService.setAuthenticatedUserId(COMMITTEE_CLERK);
+    joinClerks(COMMITTEE_CLERK, committeeId);
+    login(COMMITTEE_CLERK);
     try {
       return runtimeService.startProcessInstanceByKey(Grading.CAMPAIGN_KEY,
           Map.of("committeeId", committeeId, "year", year, "evaluationDays", 7));

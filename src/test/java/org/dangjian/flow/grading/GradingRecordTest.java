@@ -30,7 +30,7 @@ class GradingRecordTest extends GradingTestSupport {
     decide(pi, "advanced");
     fireTimer(pi, PUBLICITY_ENDS);
 
-    CaseRecord record = records.find(pi.getId()).orElseThrow();
+    CaseRecord record = records.find(pi.getId(), "gxq.auditor").orElseThrow();
     assertThat(record.processKey()).isEqualTo(Grading.PROCESS_KEY);
     assertThat(record.caseNumber()).isEqualTo(pi.getBusinessKey());
     assertThat(record.ended()).isTrue();

@@ -37,6 +37,7 @@ class GradingRestTest extends GradingTestSupport {
   void theCampaignStartFormStartsOnceAndTheSecondLaunchIsRefusedWith400() {
     String committee = newOrganization("gxq", OrganizationKind.PARTY_COMMITTEE);
     newOrganization(committee, OrganizationKind.BRANCH);
+    joinClerks(COMMITTEE_CLERK, committee);
     Map<String, Object> form = variables("committeeId", committee, "year", 2025, "evaluationDays", 10);
     ResponseEntity<Map> first = rest.withBasicAuth(COMMITTEE_CLERK, "demo").postForEntity(
         "/engine-rest/process-definition/key/{key}/submit-form", form, Map.class, Grading.CAMPAIGN_KEY);

@@ -7,6 +7,7 @@ import static org.dangjian.flow.grading.Grading.Tasks.*;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.dangjian.flow.system.StepRefusedException;
@@ -61,7 +62,11 @@ class GradingRulesTest extends GradingTestSupport {
     List<Task> ballots = taskService.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(MASS_EVALUATION).list();
     assertThat(ballots).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(EVALUATORS);
+    // the engine grants a ballot to its evaluator alone
     assertThatThrownBy(() -> complete(ballotOf(pi, "guitu.eval1"), "guitu.eval2", "satisfaction", "unsatisfied"))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("guitu.eval2");
+    // and the step rule refuses anyone else even with every grant
+    assertThatThrownBy(() -> complete(ballotOf(pi, "guitu.eval1"), "admin", "satisfaction", "unsatisfied"))
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("只能由测评人guitu.eval1本人填写");
   }
 
@@ -100,6 +105,8 @@ class GradingRulesTest extends GradingTestSupport {
   @Test
   void theSelfAssessorMayNotDecide() {
     ProcessInstance pi = newGrading();
+    // the committee's clerk is also the branch's secretary
+    join(COMMITTEE_CLERK, runtimeService.getVariable(pi.getId(), "secretaryGroup").toString());
     complete(pi, SELF_ASSESSMENT, COMMITTEE_CLERK, "leadershipScore", 19, "membershipScore", 19,
         "mechanismScore", 19, "performanceScore", 19, "reputationScore", 19, "selfReport", "自评",
         "evaluators", EVALUATORS);

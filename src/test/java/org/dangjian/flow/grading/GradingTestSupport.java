@@ -42,17 +42,31 @@ abstract class GradingTestSupport extends ProcessTestSupport {
     return id;
   }
 
+  /** A branch under 机关党委 whose secretary (书记) is {@link #SECRETARY}. */
   String newBranch() {
-    return newOrganization("gxq-jg", OrganizationKind.BRANCH);
+    String branch = newOrganization("gxq-jg", OrganizationKind.BRANCH);
+    join(SECRETARY, branch + "-secretary");
+    return branch;
   }
 
+  /** As the campaign starts it: by the engine, no user logged in. */
   ProcessInstance startGrading(String organizationId, int year) {
-    identityService.setAuthenticatedUserId(COMMITTEE_CLERK);
-    try {
-      return runtimeService.startProcessInstanceByKey(Grading.PROCESS_KEY,
-          Map.of("organizationId", organizationId, "year", year, "evaluationDays", 10));
-    } finally {
-      identityService.clearAuthentication();
+    return runtimeService.startProcessInstanceByKey(Grading.PROCESS_KEY,
+        Map.of("organizationId", organizationId, "year", year, "evaluationDays", 10));
+  }
+
+  /** Makes the user a clerk of a committee the test created. */
+  void joinClerks(String userId, String committeeId) {
+    join(userId, committeeId + "-clerk");
+  }
+
+  /** Makes the user a member of a group of an organization the test created (groups are made at start-up). */
+  void join(String userId, String group) {
+    if (identityService.createGroupQuery().groupId(group).count() == 0) {
+      identityService.saveGroup(identityService.newGroup(group));
+    }
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identityService.createMembership(userId, group);
     }
   }
 

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.dangjian.flow.organization.EngineIdentity;
+import org.dangjian.flow.organization.StandingAuthorizations;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationKind;
 import org.dangjian.flow.organization.OrganizationRepository;
@@ -73,6 +74,7 @@ class TasklistBrowserTest {
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final Path DOWNLOADS = Paths.get("target", "downloads");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String PROCESS_NAME = "发展党员";
   private static final String STEP_2 = "2 党组织派人谈话";
@@ -88,6 +90,7 @@ class TasklistBrowserTest {
   @Autowired RepositoryService repositoryService;
   @Autowired OrganizationRepository organizations;
   @Autowired EngineIdentity engineIdentity;
+  @Autowired StandingAuthorizations standingAuthorizations;
 
   private WebDriver driver;
   private WebDriverWait wait;
@@ -99,8 +102,6 @@ class TasklistBrowserTest {
         "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     Files.createDirectories(SCREENSHOTS);
-    Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
-    Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
     userDataDir = Files.createTempDirectory("tasklist-browser-test");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -108,7 +109,11 @@ class TasklistBrowserTest {
         "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000",
         "--lang=zh-CN", "--user-data-dir=" + userDataDir.toAbsolutePath());
     // --lang alone leaves navigator.language at en-US on Linux; Tasklist picks its language from navigator.language
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // downloads (the record's PDF) land in target/downloads without asking, PDFs are saved rather than shown
+    Files.createDirectories(DOWNLOADS);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
+        "download.default_directory", DOWNLOADS.toAbsolutePath().toString(), "download.prompt_for_download", false,
+        "plugins.always_open_pdf_externally", true));
     // Tasklist shows due dates in the browser's time zone; the business calendar is Asia/Shanghai.
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -137,7 +142,7 @@ class TasklistBrowserTest {
     try {
       walkThrough();
     } catch (Throwable failure) {
-      saveState("failure");
+      saveState("failure-walkthrough");
       throw failure;
     }
   }
@@ -160,7 +165,82 @@ class TasklistBrowserTest {
       wait.until(d -> d.findElement(By.tagName("body")).getText().contains("流程实例"));
       screenshot("11-cockpit-member-development");
     } catch (Throwable failure) {
-      saveState("failure");
+      saveState("failure-cockpit");
+      throw failure;
+    }
+  }
+
+  /**
+   * 全程纪实 for an auditor: logs in on the Chinese welcome page (no Tasklist for auditors), opens the records
+   * page from its link, reads a case of a branch below their working committee and downloads its PDF.
+   */
+  @Test
+  void auditorOpensACaseRecordFromTheWelcomePageAndDownloadsItsPdf() throws IOException {
+    try {
+      LocalDate today = BusinessCalendar.today();
+      Map<String, Object> application = new java.util.HashMap<>(Map.of("candidateName", "审计样例", "gender", "male",
+          "ethnicity", "汉族", "birthDate", "1996-06-06", "idNumber", idNumberFor(LocalDate.of(1996, 6, 6)),
+          "education", "bachelor", "occupation", "教师", "phone", "13800138000", "leagueMember", false));
+      application.put("branchId", "guitu");
+      application.put("applicationDate", today.minusDays(5).toString());
+      identityService.setAuthentication("guitu.clerk", List.of("guitu-clerk"));
+      ProcessInstance pi;
+      try {
+        pi = runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, application);
+      } finally {
+        identityService.clearAuthentication();
+      }
+
+      driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      typeCredentials("gxq.auditor");
+      screenshot("20-auditor-welcome-login");
+      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+      WebElement recordsLink = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("全程纪实查询")));
+      // an auditor opens no Tasklist and no Cockpit
+      assertThat(driver.findElements(By.cssSelector("a[href*='/app/tasklist/']"))).isEmpty();
+      assertThat(driver.findElements(By.cssSelector("a[href*='/app/cockpit/']"))).isEmpty();
+      screenshot("21-auditor-welcome");
+
+      recordsLink.click();
+      wait.until(d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().contains("/records.html"));
+      for (String handle : driver.getWindowHandles()) {
+        driver.switchTo().window(handle);
+        if (driver.getCurrentUrl().contains("/records.html")) {
+          break;
+        }
+      }
+      WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//tbody[@id='cases']/tr[td[normalize-space()='" + pi.getBusinessKey() + "']]")));
+      assertThat(row.getText()).contains("发展党员").contains("办理中");
+      screenshot("22-auditor-records");
+
+      row.findElement(By.linkText("查看")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), pi.getBusinessKey()));
+      String page = driver.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("全程纪实").contains("审计样例").contains("递交入党申请书");
+      screenshot("23-auditor-record-page");
+
+      driver.navigate().back();
+      row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//tbody[@id='cases']/tr[td[normalize-space()='" + pi.getBusinessKey() + "']]")));
+      try (Stream<Path> old = Files.list(DOWNLOADS)) {
+        old.forEach(f -> f.toFile().delete());
+      }
+      row.findElement(By.linkText("PDF")).click();
+      Path pdf = new WebDriverWait(driver, TIMEOUT).until(d -> {
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+          return files.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElse(null);
+        } catch (IOException e) {
+          return null;
+        }
+      });
+      byte[] bytes = Files.readAllBytes(pdf);
+      assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+      assertThat(pdf.getFileName().toString()).contains(pi.getBusinessKey());
+      Files.copy(pdf, SCREENSHOTS.resolve("24-auditor-record.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (Throwable failure) {
+      saveState("failure-auditor");
       throw failure;
     }
   }
@@ -177,14 +257,10 @@ class TasklistBrowserTest {
       for (int i = 1; i <= 5; i++) {
         engineIdentity.ensureUser(org + ".eval" + i, "测评", "人" + i, PASSWORD, org + "-evaluator");
       }
-      identityService.setAuthenticatedUserId("jg.clerk");
-      ProcessInstance pi;
-      try {
-        pi = runtimeService.startProcessInstanceByKey("OrganizationGradingProcess",
-            Map.of("organizationId", org, "year", 2025, "evaluationDays", 10));
-      } finally {
-        identityService.clearAuthentication();
-      }
+      standingAuthorizations.ensure();
+      // as the committee's campaign starts it: by the engine
+      ProcessInstance pi = runtimeService.startProcessInstanceByKey("OrganizationGradingProcess",
+          Map.of("organizationId", org, "year", 2025, "evaluationDays", 10));
       Task selfAssessment = openTask(pi, "Task_SelfAssessment");
 
       open();
@@ -214,7 +290,7 @@ class TasklistBrowserTest {
       assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_MassEvaluation")
           .count()).isEqualTo(5);
     } catch (Throwable failure) {
-      saveState("failure");
+      saveState("failure-grading");
       throw failure;
     }
   }
@@ -573,6 +649,8 @@ class TasklistBrowserTest {
         element.click();
         return true;
       } catch (ElementClickInterceptedException covered) {
+        // a tooltip of the element last clicked (a filter's description) can cover its neighbour: move away
+        new org.openqa.selenium.interactions.Actions(driver).moveToLocation(1, 1).perform();
         return false;
       }
     });

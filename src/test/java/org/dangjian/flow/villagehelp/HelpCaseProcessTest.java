@@ -9,6 +9,7 @@ import static org.dangjian.flow.villagehelp.VillageHelp.Tasks.*;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -53,7 +54,11 @@ class HelpCaseProcessTest extends VillageHelpTestSupport {
   void openingIsRefusedToOutsidersForUnknownAssignmentsBadCategoriesAndPastTargets() {
     assignmentKey = newAssignment().getBusinessKey();
     today("2025-02-01");
-    assertThatThrownBy(() -> start(VillageHelp.HELP_CASE_PROCESS_KEY, "guitu.clerk", helpCase("lottery",
+    // an outsider may not start a help case at all
+    assertThatThrownBy(() -> start(VillageHelp.HELP_CASE_PROCESS_KEY, "guitu.clerk", helpCase("water",
+        "2025-03-01"))).isInstanceOf(AuthorizationException.class);
+    // even with every grant, the start rule wants a member of the work team
+    assertThatThrownBy(() -> start(VillageHelp.HELP_CASE_PROCESS_KEY, "admin", helpCase("lottery",
         "2025-01-01"))).isInstanceOf(StepRefusedException.class)
         .hasMessageContaining("困难类别的取值“lottery”无效")
         .hasMessageContaining("目标解决日期（2025-01-01）不能早于今天")
@@ -101,6 +106,8 @@ class HelpCaseProcessTest extends VillageHelpTestSupport {
     ProcessInstance pi = openCase("road", "2025-03-01");
     complete(pi, RESOLVE_HELP_CASE, TEAMMATE, "actionsTaken", "硬化入户路", "resolvedDate", "2025-02-01");
     assertThatThrownBy(() -> complete(pi, CONFIRM_SATISFACTION, "xicun.clerk", "householdSatisfied", true))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("xicun.clerk");
+    assertThatThrownBy(() -> complete(pi, CONFIRM_SATISFACTION, "admin", "householdSatisfied", true))
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("不是本村村务工作者（donghu-villageclerk）");
     assertThat(pi).isWaitingAt(CONFIRM_SATISFACTION);
   }

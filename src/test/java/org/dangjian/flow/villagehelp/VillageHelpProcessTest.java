@@ -9,6 +9,7 @@ import static org.dangjian.flow.villagehelp.VillageHelp.Tasks.*;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.dangjian.flow.audit.CaseEvent;
@@ -63,6 +64,9 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
     vars.put("villageId", "guitu");
     today("2025-01-05");
     assertThatThrownBy(() -> start(VillageHelp.PROCESS_KEY, "guitu.clerk", vars))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("CREATE_INSTANCE");
+    // with every grant, the start rule still wants the committee's clerk
+    assertThatThrownBy(() -> start(VillageHelp.PROCESS_KEY, "admin", vars))
         .isInstanceOf(StepRefusedException.class)
         .hasMessageContaining("第一书记“guitu.clerk”不在该单位的驻村工作队（unit-guitu-workteam）中")
         .hasMessageContaining("单位一把手“nobody.here”不是系统用户")
@@ -89,6 +93,8 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
     ProcessInstance pi = newAssignment();
     today("2025-02-20");
     assertThatThrownBy(() -> complete(pi, UNIT_HEAD_VISIT, TEAMMATE, "visitDate", "2025-02-18", "visitFindings",
+        "无", "householdsVisited", 3)).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> complete(pi, UNIT_HEAD_VISIT, "admin", "visitDate", "2025-02-18", "visitFindings",
         "无", "householdsVisited", 3)).isInstanceOf(StepRefusedException.class)
         .hasMessageContaining("只能由帮包单位一把手（guitu.head）本人办理");
     assertThat(pi).isWaitingAt(UNIT_HEAD_VISIT);
@@ -108,6 +114,8 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
     assertThat(eventsOf(pi, CaseEventType.ESCALATION)).hasSize(1);
 
     assertThatThrownBy(() -> complete(pi, CHASE_OVERDUE_VISIT, UNIT_HEAD, "chaseNote", "已电话督促"))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> complete(pi, CHASE_OVERDUE_VISIT, "admin", "chaseNote", "已电话督促"))
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("gxq-clerk");
     complete(pi, CHASE_OVERDUE_VISIT, COMMITTEE_CLERK, "chaseNote", "已电话督促，一把手承诺4月上旬到村");
     today("2025-04-10");
@@ -160,6 +168,8 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
     ProcessInstance pi = newAssignment();
     fireTimer(pi, MONTH_ENDS);
     assertThatThrownBy(() -> complete(pi, MONTHLY_REPORT, TEAMMATE, "reportMonth", "2025-01", "daysInVillage", 22,
+        "workSummary", "入户走访", "unexcusedAbsences", 0)).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> complete(pi, MONTHLY_REPORT, "admin", "reportMonth", "2025-01", "daysInVillage", 22,
         "workSummary", "入户走访", "unexcusedAbsences", 0)).isInstanceOf(StepRefusedException.class)
         .hasMessageContaining("第一书记（donghu.firstsec）本人");
   }
@@ -191,6 +201,8 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
     assertThat(task(pi, UNIT_SATISFACTION).getAssignee()).isEqualTo(UNIT_HEAD);
 
     assertThatThrownBy(() -> complete(pi, VILLAGE_SATISFACTION, "fayuan.clerk", "villageSatisfied", "true"))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> complete(pi, VILLAGE_SATISFACTION, "admin", "villageSatisfied", "true"))
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("donghu-villageclerk");
     assertThatThrownBy(() -> complete(pi, VILLAGE_SATISFACTION, VILLAGE_CLERK, "villageSatisfied", "false"))
         .isInstanceOf(StepRefusedException.class).hasMessageContaining("村不满意时须填写意见");

@@ -48,7 +48,7 @@ abstract class VillageHelpTestSupport extends ProcessTestSupport {
   }
 
   ProcessInstance start(String key, String user, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
+    login(user);
     try {
       return runtimeService.startProcessInstanceByKey(key, variables);
     } finally {

@@ -1,6 +1,12 @@
 // dangjian-flow: this file replaces the webjar's config.js of this app.
 // Chinese for browsers asking for it (locales/zh.json), English otherwise.
 export default {
+  // our own pages beside the webapps; they take this login (reads only)
+  links: [
+    {label: '全程纪实查询', href: '/records.html', description: '审计与督导：案件的全程纪实、PDF 与 Excel 导出、违规记录'},
+    {label: '发展党员案件撤回与转接', href: '/development-cases.html', description: '党务工作者：撤回、终止或转接发展党员案件'},
+    {label: '驻村帮包督导', href: '/village-help.html', description: '工委：帮包任务、走访期限、帮办事项'}
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

@@ -1,0 +1,149 @@
+package org.dangjian.flow.organization;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.dangjian.flow.organization.Role.CaseReading;
+import org.dangjian.flow.system.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read a case: the groups of the organizations the case names and of every organization above them
+ * (a committee sees its branches' cases), each as far as its role reads ({@link CaseReading}). Granted as
+ * engine authorizations on the process instance and its history when the case starts, so Tasklist, Cockpit, the
+ * REST API and the full-process record all apply the same rule; tasks are granted by the engine to their
+ * candidate groups.
+ */
+@Component
+public class CaseAccess {
+
+  /** Process variables naming the organizations a case belongs to, in every process. */
+  public static final List<String> ORGANIZATION_VARIABLES =
+      List.of("branchId", "organizationId", "committeeId", "villageId", "helpUnitId");
+
+  /** A case has a few dozen grants; bounded queries (query-max-results-limit). */
+  private static final int MAX_GRANTS = 1000;
+
+  private final AuthorizationService authorizations;
+  private final IdentityService identity;
+  private final OrganizationRepository organizations;
+  private final SystemAccess system;
+
+  CaseAccess(AuthorizationService authorizations, IdentityService identity, OrganizationRepository organizations,
+      SystemAccess system) {
+    this.authorizations = authorizations;
+    this.identity = identity;
+    this.organizations = organizations;
+    this.system = system;
+  }
+
+  /** The groups that read the cases of these organizations, each with how far it reads. */
+  public Map<String, CaseReading> readersOf(Collection<String> organizationIds) {
+    Map<String, CaseReading> readers = new LinkedHashMap<>();
+    for (String organizationId : organizationIds) {
+      Set<String> seen = new LinkedHashSet<>();
+      Optional<Organization> current = organizations.findById(organizationId);
+      while (current.isPresent() && seen.add(current.get().id())) {
+        Organization organization = current.get();
+        for (Role role : organization.kind().roles()) {
+          if (role.caseReading() != CaseReading.NONE) {
+            readers.merge(role.groupOf(organization.id()), role.caseReading(),
+                (a, b) -> a == CaseReading.FULL || b == CaseReading.FULL ? CaseReading.FULL : CaseReading.HISTORY);
+          }
+        }
+        current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
+      }
+    }
+    return readers;
+  }
+
+  /** Grants a case to the readers of its organizations (at its start; again after a transfer). */
+  public void grant(String processInstanceId, Collection<String> organizationIds) {
+    Map<String, CaseReading> readers = readersOf(organizationIds);
+    system.run(() -> readers.forEach((groupId, reading) -> {
+      ensure(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+      if (reading == CaseReading.FULL) {
+        ensure(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+      }
+    }));
+  }
+
+  /** The case now belongs to other organizations (组织关系转接): the old readers lose it, the new ones get it. */
+  public void regrant(String processInstanceId, Collection<String> organizationIds) {
+    Set<String> keep = readersOf(organizationIds).keySet();
+    system.run(() -> {
+      for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+        for (Authorization a : authorizations.createAuthorizationQuery().resourceType(resource)
+            .resourceId(processInstanceId).listPage(0, MAX_GRANTS)) {
+          if (a.getGroupId() != null && !keep.contains(a.getGroupId())) {
+            authorizations.deleteAuthorization(a.getId());
+          }
+        }
+      }
+    });
+    grant(processInstanceId, organizationIds);
+  }
+
+  /** A task handed from one group to another: the engine keeps the old group's grant unless it is removed. */
+  public void revokeTask(String taskId, String groupId) {
+    system.run(() -> {
+      for (Resource resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+        for (Authorization a : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(taskId)
+            .groupIdIn(groupId).listPage(0, MAX_GRANTS)) {
+          authorizations.deleteAuthorization(a.getId());
+        }
+      }
+    });
+  }
+
+  /** The groups that may read the case's history: kept with the archived record once the history is gone. */
+  public List<String> historyReaders(String processInstanceId) {
+    return system.call(() -> authorizations.createAuthorizationQuery()
+        .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).resourceId(processInstanceId).listPage(0, MAX_GRANTS)
+        .stream().map(Authorization::getGroupId).filter(g -> g != null).distinct().toList());
+  }
+
+  /** Whether the user may read the case's history (its full-process record). */
+  public boolean canReadHistory(String userId, String processInstanceId) {
+    return userId != null && system.call(() -> authorizations.isUserAuthorized(userId, groupsOf(userId),
+        HistoricProcessInstancePermissions.READ, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId));
+  }
+
+  /** For an archived case whose engine history is gone: the readers kept with it, and administrators. */
+  public boolean canReadArchived(String userId, Collection<String> readerGroups) {
+    List<String> groups = new ArrayList<>(readerGroups);
+    groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+    return system.call(() -> EngineIdentity.isMemberOfAny(identity, userId, groups));
+  }
+
+  /** Whether the user reads (as far as the given reading) the cases of the organization. */
+  public boolean readsOrganization(String userId, String organizationId, CaseReading atLeast) {
+    List<String> groups = new ArrayList<>(readersOf(List.of(organizationId)).entrySet().stream()
+        .filter(e -> e.getValue().compareTo(atLeast) >= 0).map(Map.Entry::getKey).toList());
+    return canReadArchived(userId, groups);
+  }
+
+  public List<String> groupsOf(String userId) {
+    return system.call(() -> identity.createGroupQuery().groupMember(userId).listPage(0, MAX_GRANTS).stream()
+        .map(Group::getId).toList());
+  }
+
+  private void ensure(String groupId, Resource resource, String resourceId, Permission permission) {
+    StandingAuthorizations.grant(authorizations, groupId, resource, resourceId, permission);
+  }
+
+}
