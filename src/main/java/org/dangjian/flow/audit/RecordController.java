@@ -103,7 +103,6 @@ class RecordController {
     return records.find(ref, currentUser.id()).orElseThrow(() -> new RecordNotFoundException(ref));
   }
 
-
   private static String fileName(CaseRecord r, String ext) {
     return RecordPage.title(r) + "-" + (r.caseNumber() == null ? r.processInstanceId() : r.caseNumber()) + "." + ext;
   }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -125,19 +126,22 @@ public class CaseAccess {
 
   /** For an archived case whose engine history is gone: the readers kept with it, and administrators. */
   public boolean canReadArchived(String userId, Collection<String> readerGroups) {
-    List<String> groups = new ArrayList<>(readerGroups);
-    groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
-    return system.call(() -> EngineIdentity.isMemberOfAny(identity, userId, groups));
+    return inAnyOrAdministrator(userId, readerGroups);
   }
 
   /** Whether the user reads (as far as the given reading) the cases of the organization. */
   public boolean readsOrganization(String userId, String organizationId, CaseReading atLeast) {
-    List<String> groups = new ArrayList<>(readersOf(List.of(organizationId)).entrySet().stream()
+    return inAnyOrAdministrator(userId, readersOf(List.of(organizationId)).entrySet().stream()
         .filter(e -> e.getValue().compareTo(atLeast) >= 0).map(Map.Entry::getKey).toList());
-    return canReadArchived(userId, groups);
   }
 
-  public List<String> groupsOf(String userId) {
+  private boolean inAnyOrAdministrator(String userId, Collection<String> groupIds) {
+    List<String> groups = new ArrayList<>(groupIds);
+    groups.add(Groups.CAMUNDA_ADMIN);
+    return system.call(() -> EngineIdentity.isMemberOfAny(identity, userId, groups));
+  }
+
+  private List<String> groupsOf(String userId) {
     return system.call(() -> identity.createGroupQuery().groupMember(userId).listPage(0, MAX_GRANTS).stream()
         .map(Group::getId).toList());
   }
