@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,11 +31,14 @@ class DevelopmentCaseController {
 
   private final DevelopmentCases cases;
   private final CaseRecords records;
+  private final OverdueTasks overdue;
   private final CurrentUser currentUser;
 
-  DevelopmentCaseController(DevelopmentCases cases, CaseRecords records, CurrentUser currentUser) {
+  DevelopmentCaseController(DevelopmentCases cases, CaseRecords records, OverdueTasks overdue,
+      CurrentUser currentUser) {
     this.cases = cases;
     this.records = records;
+    this.overdue = overdue;
     this.currentUser = currentUser;
   }
 
@@ -55,6 +59,23 @@ class DevelopmentCaseController {
   @GetMapping("/violations")
   List<CaseEvent> violations() {
     return records.violations(currentUser.id());
+  }
+
+  /** 逾期待办: open steps past their due date in the cases of an organization (a committee: and below it). */
+  @GetMapping("/overdue")
+  OverdueTasks.Page overdue(@RequestParam String organizationId,
+      @RequestParam(defaultValue = "0") int firstResult, @RequestParam(defaultValue = "50") int maxResults) {
+    return overdue.list(organizationId, currentUser.id(), firstResult, maxResults);
+  }
+
+  @ExceptionHandler(OverdueTasks.InvalidPageException.class)
+  ResponseEntity<Map<String, Object>> badPage(OverdueTasks.InvalidPageException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+  }
+
+  @ExceptionHandler(OverdueTasks.UnknownOrganizationException.class)
+  ResponseEntity<Map<String, Object>> unknownOrganization(OverdueTasks.UnknownOrganizationException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
   }
 
   @ExceptionHandler(StepRefusedException.class)

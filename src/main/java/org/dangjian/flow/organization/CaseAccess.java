@@ -75,7 +75,7 @@ public class CaseAccess {
   /** Grants a case to the readers of its organizations (at its start; again after a transfer). */
   public void grant(String processInstanceId, Collection<String> organizationIds) {
     Map<String, CaseReading> readers = readersOf(organizationIds);
-    system.run(() -> readers.forEach((groupId, reading) -> {
+    system.bookkeeping(() -> readers.forEach((groupId, reading) -> {
       ensure(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
       if (reading == CaseReading.FULL) {
         ensure(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
@@ -86,7 +86,7 @@ public class CaseAccess {
   /** The case now belongs to other organizations (组织关系转接): the old readers lose it, the new ones get it. */
   public void regrant(String processInstanceId, Collection<String> organizationIds) {
     Set<String> keep = readersOf(organizationIds).keySet();
-    system.run(() -> {
+    system.bookkeeping(() -> {
       for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
         for (Authorization a : authorizations.createAuthorizationQuery().resourceType(resource)
             .resourceId(processInstanceId).listPage(0, MAX_GRANTS)) {
@@ -101,7 +101,7 @@ public class CaseAccess {
 
   /** A task handed from one group to another: the engine keeps the old group's grant unless it is removed. */
   public void revokeTask(String taskId, String groupId) {
-    system.run(() -> {
+    system.bookkeeping(() -> {
       for (Resource resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
         for (Authorization a : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(taskId)
             .groupIdIn(groupId).listPage(0, MAX_GRANTS)) {

@@ -33,4 +33,29 @@ public class SystemAccess {
       return null;
     });
   }
+
+  /**
+   * The application's own bookkeeping in the engine, such as the grants derived from a case's organizations:
+   * no authorization checks and no user operation log entries. The user's operation (the start, the transfer)
+   * is logged as usual; the dozens of grants it implies are not operations of theirs (they were a hundred log
+   * rows per case, more than the rest of its history, see the README's scale figures).
+   */
+  public void bookkeeping(Runnable work) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      boolean logging = commandContext.isUserOperationLogEnabled();
+      commandContext.disableUserOperationLog();
+      try {
+        return commandContext.runWithoutAuthorization(() -> {
+          work.run();
+          return null;
+        });
+      } finally {
+        if (logging) {
+          commandContext.enableUserOperationLog();
+        }
+      }
+    });
+  }
 }

@@ -149,4 +149,40 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("组织关系转接").contains("/api/development-cases/");
   }
+
+  @Test
+  void committeeSeesItsBranchesOverdueStepsMostOverdueFirstOthersAreRefused() {
+    ProcessInstance pi = newCase();
+    String caseNumber = (String) runtimeService.getVariable(pi.getId(), "caseNumber");
+    today("2025-02-05");
+    assertThat(overdue(COMMITTEE_CLERK, "gxq-jg").getBody().get("items").toString()).doesNotContain(caseNumber);
+
+    today("2025-03-01");
+    ResponseEntity<Map> committee = overdue(COMMITTEE_CLERK, "gxq-jg");
+    assertThat(committee.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<Map<String, Object>> items = (List<Map<String, Object>>) committee.getBody().get("items");
+    Map<String, Object> talk = items.stream().filter(i -> caseNumber.equals(i.get("caseNumber"))).findFirst().orElseThrow();
+    assertThat(talk).containsEntry("step", "2 党组织派人谈话").containsEntry("branchName", "规土局党支部")
+        .containsEntry("candidateName", "测试申请人").containsEntry("daysOverdue", 18);
+    assertThat(((Number) committee.getBody().get("total")).intValue()).isGreaterThanOrEqualTo(items.size());
+    List<String> dueDates = items.stream().map(i -> (String) i.get("dueDate")).toList();
+    assertThat(dueDates).isSorted();
+
+    assertThat(overdue("gxq.supervisor", "gxq").getBody().get("items").toString()).contains(caseNumber);
+    assertThat(overdue(BRANCH_CLERK, "guitu").getBody().get("items").toString()).contains(caseNumber);
+    assertThat(overdue("fayuan.clerk", "fayuan").getBody().get("items").toString()).doesNotContain(caseNumber);
+    ResponseEntity<Map> otherBranch = overdue("fayuan.clerk", "gxq-jg");
+    assertThat(otherBranch.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherBranch.getBody().get("message").toString()).contains("无权查看“高新区机关党委”的逾期待办");
+    assertThat(overdue("gxq.auditor", "gxq").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(overdue(COMMITTEE_CLERK, "nowhere").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.withBasicAuth(COMMITTEE_CLERK, "demo").getForEntity(
+        "/api/development-cases/overdue?organizationId=gxq-jg&maxResults=500", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private ResponseEntity<Map> overdue(String user, String organizationId) {
+    return rest.withBasicAuth(user, "demo").getForEntity(
+        "/api/development-cases/overdue?organizationId={org}&maxResults=200", Map.class, organizationId);
+  }
 }
