@@ -15,6 +15,13 @@ public final class BenchClient {
   public record Response(int status, String body, long nanos) {
   }
 
+  /** No answer at all: the connection failed or broke (a node that was killed, say). */
+  public static class Unreachable extends IllegalStateException {
+    Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
 
@@ -51,7 +58,7 @@ public final class BenchClient {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body(), System.nanoTime() - start);
     } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+      throw new Unreachable(request.method() + " " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

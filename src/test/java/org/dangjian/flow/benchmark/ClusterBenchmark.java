@@ -60,6 +60,7 @@ class ClusterBenchmark {
     final int port;
     final BenchClient client;
     Process process;
+    volatile boolean down = true;
 
     Node(String name, int port) {
       this.name = name;
@@ -80,6 +81,7 @@ class ClusterBenchmark {
       builder.environment().put("DANGJIAN_DB_NAME", DB);
       builder.environment().put("DANGJIAN_DEMO", "true");
       process = builder.start();
+      down = false;
       long deadline = System.currentTimeMillis() + 180_000;
       while (System.currentTimeMillis() < deadline) {
         if (!process.isAlive()) {
@@ -89,7 +91,7 @@ class ClusterBenchmark {
           if (client.get(CLERK, PASSWORD, "/actuator/health", "application/json").body().contains("UP")) {
             return;
           }
-        } catch (IllegalStateException notYet) {
+        } catch (BenchClient.Unreachable notYet) {
           // not listening yet
         }
         Thread.sleep(1000);
@@ -98,11 +100,12 @@ class ClusterBenchmark {
     }
 
     boolean alive() {
-      return process != null && process.isAlive();
+      return !down && process.isAlive();
     }
 
     /** kill -9: no shutdown hook, no commit of what is in flight, job locks left as they are. */
     int kill() throws InterruptedException {
+      down = true;
       process.destroyForcibly();
       return process.waitFor();
     }
@@ -113,6 +116,7 @@ class ClusterBenchmark {
   private final Map<String, AtomicInteger> requestsPerNode = new ConcurrentHashMap<>();
   private final AtomicInteger lostAnswers = new AtomicInteger();
   private final AtomicInteger applicants = new AtomicInteger();
+  private final List<String> lockedAtKill = new ArrayList<>();
 
   @Test
   void twoNodesShareTheWorkAndSurviveAKilledNode() throws Exception {
@@ -144,6 +148,8 @@ class ClusterBenchmark {
             Thread.sleep(300);
             report.put("killedExitCode", b.kill());
             killedAt = System.currentTimeMillis();
+            lockedAtKill.addAll(ids("select id_ from act_ru_job where lock_owner_ is not null and lock_exp_time_ > now()"));
+            report.put("jobsLockedWhenNodeBWasKilled", lockedAtKill.size());
             System.out.println("cluster: killed node-b with SIGKILL in round " + round);
           }
           for (Future<?> f : work) {
@@ -173,7 +179,7 @@ class ClusterBenchmark {
       report.put("checks", check(timerCases, workCases));
     } finally {
       for (Node node : List.of(a, b)) {
-        if (node.alive()) {
+        if (node.process != null && node.process.isAlive()) {
           node.process.destroy();
           node.process.waitFor();
         }
@@ -218,8 +224,8 @@ class ClusterBenchmark {
           return caseOf(idNumber);
         }
         throw new IllegalStateException("start answered " + r.status() + ": " + r.body());
-      } catch (IllegalStateException e) {
-        if (node.alive() || e.getMessage().contains("answered")) {
+      } catch (BenchClient.Unreachable e) {
+        if (!node.down) {
           throw e;
         }
         lostAnswers.incrementAndGet();
@@ -248,8 +254,8 @@ class ClusterBenchmark {
           return;
         }
         throw new IllegalStateException("complete answered " + r.status() + ": " + r.body());
-      } catch (IllegalStateException e) {
-        if (node.alive() || e.getMessage().contains("answered")) {
+      } catch (BenchClient.Unreachable e) {
+        if (!node.down) {
           throw e;
         }
         lostAnswers.incrementAndGet();
@@ -309,6 +315,11 @@ class ClusterBenchmark {
     assertThat(count("select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
         + " group by job_id_ having count(*) > 1) twice")).as("jobs that succeeded twice").isZero();
     checks.put("jobsSucceededTwice", 0);
+    for (String jobId : lockedAtKill) {
+      assertThat(count("select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2", jobId))
+          .as("job %s, locked when node-b was killed, ran once after its lock expired", jobId).isEqualTo(1);
+    }
+    checks.put("jobsLockedAtTheKillThatRanExactlyOnceAfterwards", lockedAtKill.size());
     assertThat(count("select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ < now()"))
         .as("locks left past their expiry").isZero();
     checks.put("expiredLocksLeft", 0);
@@ -350,6 +361,16 @@ class ClusterBenchmark {
         return rs.getLong(1);
       }
     }
+  }
+
+  private static List<String> ids(String sql) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = connect(DB); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
   }
 
   private static Connection connect(String database) throws Exception {
