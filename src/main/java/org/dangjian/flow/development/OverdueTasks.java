@@ -5,7 +5,8 @@ import static org.dangjian.flow.development.MemberDevelopment.Vars.BRANCH_NAME;
 import static org.dangjian.flow.development.MemberDevelopment.Vars.CASE_NUMBER;
 import static org.dangjian.flow.development.MemberDevelopment.Vars.COMMITTEE_ID;
 
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationRepository;
 import org.dangjian.flow.organization.Role.CaseReading;
 import org.dangjian.flow.system.AccessDeniedException;
+import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.SystemAccess;
 import org.springframework.stereotype.Service;
 
@@ -34,8 +36,9 @@ public class OverdueTasks {
 
   public static final int MAX_PAGE = 200;
 
+  /** {@code lastDay} is the last day the step was due (its deadline is the end of that day). */
   public record OverdueTask(String caseNumber, String processInstanceId, String candidateName, String branchName,
-      String taskId, String step, Date dueDate, long daysOverdue) {
+      String taskId, String step, Date dueDate, LocalDate lastDay, long daysOverdue) {
   }
 
   public record Page(String organizationId, long total, int firstResult, List<OverdueTask> items) {
@@ -68,15 +71,17 @@ public class OverdueTasks {
     }
     return system.call(() -> {
       Date now = ClockUtil.getCurrentTime();
+      LocalDate today = BusinessCalendar.today();
       TaskQuery query = overdueUnder(organization, now);
       long total = query.count();
       List<Task> tasks = total == 0 ? List.of() : query.orderByDueDate().asc().listPage(firstResult, maxResults);
       Map<String, Map<String, Object>> caseVariables = caseVariables(tasks);
       return new Page(organizationId, total, firstResult, tasks.stream().map(t -> {
         Map<String, Object> v = caseVariables.getOrDefault(t.getProcessInstanceId(), Map.of());
+        LocalDate lastDay = t.getDueDate().toInstant().minusMillis(1).atZone(BusinessCalendar.ZONE).toLocalDate();
         return new OverdueTask((String) v.get(CASE_NUMBER), t.getProcessInstanceId(), (String) v.get("candidateName"),
-            (String) v.get(BRANCH_NAME), t.getId(), t.getName(), t.getDueDate(),
-            Duration.between(t.getDueDate().toInstant(), now.toInstant()).toDays());
+            (String) v.get(BRANCH_NAME), t.getId(), t.getName(), t.getDueDate(), lastDay,
+            ChronoUnit.DAYS.between(lastDay, today));
       }).toList());
     });
   }

@@ -72,14 +72,13 @@ class ClusterBenchmark {
       Path log = Path.of("target", "benchmark", name + ".log");
       ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx384m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar", jar().getPath(),
-          "--server.port=" + port,
-          "--camunda.bpm.generic-properties.properties.hostname=" + name,
-          "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,
-          "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN")
+          "--server.port=" + port, "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
       builder.environment().put("DANGJIAN_DB_NAME", DB);
       builder.environment().put("DANGJIAN_DEMO", "true");
+      builder.environment().put("DANGJIAN_NODE_NAME", name);
+      builder.environment().put("DANGJIAN_JOB_LOCK_MS", String.valueOf(LOCK_TIME_MS));
       process = builder.start();
       down = false;
       long deadline = System.currentTimeMillis() + 180_000;

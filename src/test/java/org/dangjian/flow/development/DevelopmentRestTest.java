@@ -163,7 +163,8 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     List<Map<String, Object>> items = (List<Map<String, Object>>) committee.getBody().get("items");
     Map<String, Object> talk = items.stream().filter(i -> caseNumber.equals(i.get("caseNumber"))).findFirst().orElseThrow();
     assertThat(talk).containsEntry("step", "2 党组织派人谈话").containsEntry("branchName", "规土局党支部")
-        .containsEntry("candidateName", "测试申请人").containsEntry("daysOverdue", 18);
+        .containsEntry("candidateName", "测试申请人").containsEntry("lastDay", "2025-02-10")
+        .containsEntry("daysOverdue", 19);
     assertThat(((Number) committee.getBody().get("total")).intValue()).isGreaterThanOrEqualTo(items.size());
     List<String> dueDates = items.stream().map(i -> (String) i.get("dueDate")).toList();
     assertThat(dueDates).isSorted();

@@ -76,7 +76,7 @@ class AccessControlTest extends DevelopmentTestSupport {
         }
       }
     }
-    for (String page : List.of("/records.html", "/village-help.html", "/development-cases.html")) {
+    for (String page : List.of("/records.html", "/village-help.html", "/development-cases.html", "/overdue.html")) {
       endpoints.add(new String[] {"GET", page});
     }
     for (String webappApi : List.of("/camunda/api/engine/engine/default/task", "/camunda/api/engine/engine/default/"

@@ -177,19 +177,7 @@ class TasklistBrowserTest {
   @Test
   void auditorOpensACaseRecordFromTheWelcomePageAndDownloadsItsPdf() throws IOException {
     try {
-      LocalDate today = BusinessCalendar.today();
-      Map<String, Object> application = new java.util.HashMap<>(Map.of("candidateName", "审计样例", "gender", "male",
-          "ethnicity", "汉族", "birthDate", "1996-06-06", "idNumber", idNumberFor(LocalDate.of(1996, 6, 6)),
-          "education", "bachelor", "occupation", "教师", "phone", "13800138000", "leagueMember", false));
-      application.put("branchId", "guitu");
-      application.put("applicationDate", today.minusDays(5).toString());
-      identityService.setAuthentication("guitu.clerk", List.of("guitu-clerk"));
-      ProcessInstance pi;
-      try {
-        pi = runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, application);
-      } finally {
-        identityService.clearAuthentication();
-      }
+      ProcessInstance pi = startGuituCase("审计样例", LocalDate.of(1996, 6, 6), BusinessCalendar.today().minusDays(5));
 
       driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
@@ -202,14 +190,7 @@ class TasklistBrowserTest {
       assertThat(driver.findElements(By.cssSelector("a[href*='/app/cockpit/']"))).isEmpty();
       screenshot("21-auditor-welcome");
 
-      recordsLink.click();
-      wait.until(d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().contains("/records.html"));
-      for (String handle : driver.getWindowHandles()) {
-        driver.switchTo().window(handle);
-        if (driver.getCurrentUrl().contains("/records.html")) {
-          break;
-        }
-      }
+      follow(recordsLink, "/records.html");
       WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//tbody[@id='cases']/tr[td[normalize-space()='" + pi.getBusinessKey() + "']]")));
       assertThat(row.getText()).contains("发展党员").contains("办理中");
@@ -242,6 +223,64 @@ class TasklistBrowserTest {
     } catch (Throwable failure) {
       saveState("failure-auditor");
       throw failure;
+    }
+  }
+
+  /** 逾期待办 for a committee clerk: from the welcome page to the overdue steps of the committee's branches. */
+  @Test
+  void committeeClerkSeesOverdueStepsOfItsBranches() throws IOException {
+    try {
+      // an application of 40 days ago: the one-month talk deadline has passed
+      ProcessInstance pi = startGuituCase("逾期样例", LocalDate.of(1997, 7, 7), BusinessCalendar.today().minusDays(40));
+
+      driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      typeCredentials("jg.clerk");
+      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+      follow(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("发展党员逾期待办"))), "/overdue.html");
+      WebElement organization = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organizationId")));
+      type(organization, "gxq-jg");
+      click(By.cssSelector("#search button[type='submit']"));
+      WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//tbody[@id='tasks']/tr[td[normalize-space()='" + pi.getBusinessKey() + "']]")));
+      assertThat(row.getText()).contains("逾期样例").contains("规土局党支部").contains(STEP_2).contains("天");
+      assertThat(driver.findElement(By.id("summary")).getText()).contains("项逾期待办");
+      screenshot("25-committee-overdue-list");
+
+      row.findElement(By.linkText("查看")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), pi.getBusinessKey()));
+      assertThat(driver.findElement(By.tagName("body")).getText()).contains("全程纪实").contains("逾期样例");
+      screenshot("26-committee-overdue-record");
+    } catch (Throwable failure) {
+      saveState("failure-overdue");
+      throw failure;
+    }
+  }
+
+  /** A 发展党员 case of 规土局党支部, started by its clerk as Tasklist does. */
+  private ProcessInstance startGuituCase(String candidateName, LocalDate birthDate, LocalDate applicationDate) {
+    Map<String, Object> application = new java.util.HashMap<>(Map.of("candidateName", candidateName,
+        "gender", "male", "ethnicity", "汉族", "birthDate", birthDate.toString(), "idNumber", idNumberFor(birthDate),
+        "education", "bachelor", "occupation", "教师", "phone", "13800138000", "leagueMember", false));
+    application.put("branchId", "guitu");
+    application.put("applicationDate", applicationDate.toString());
+    identityService.setAuthentication("guitu.clerk", List.of("guitu-clerk"));
+    try {
+      return runtimeService.startProcessInstanceByKey(MemberDevelopment.PROCESS_KEY, application);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Follows a link of the welcome page, which may open its page in another tab. */
+  private void follow(WebElement link, String page) {
+    link.click();
+    wait.until(d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().contains(page));
+    for (String handle : driver.getWindowHandles()) {
+      driver.switchTo().window(handle);
+      if (driver.getCurrentUrl().contains(page)) {
+        break;
+      }
     }
   }
 
