@@ -105,7 +105,6 @@ class ScaleBenchmark extends DevelopmentTestSupport {
   @Autowired StandingAuthorizations standing;
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired org.camunda.bpm.engine.FilterService filterService;
-  @Autowired org.camunda.bpm.engine.FormService formService;
   @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camundaProperties;
 
   record Template(String step, Map<String, TypedValue> stepVariables, LocalDate walkedOn, LocalDate applicationDate,
@@ -540,8 +539,8 @@ class ScaleBenchmark extends DevelopmentTestSupport {
 
   /**
    * Task completions per second: the clerk's path through REST (claim, then submit the form, as Tasklist does;
-   * HTTP Basic, authorization checks on) and the same two calls through the Java API (TaskService.claim,
-   * FormService.submitTaskForm) with the clerk authenticated.
+   * HTTP Basic, authorization checks on) and through the Java API (TaskService.claim, then complete with the same
+   * values) with the clerk authenticated.
    */
   private Map<String, Object> measureCompletions() throws Exception {
     List<String> forRest = new ArrayList<>();
@@ -576,7 +575,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
       identityService.setAuthentication(clerk, List.of(runtimeService.getVariable(pid, "branchId") + "-clerk"));
       try {
         taskService.claim(task.getId(), clerk);
-        formService.submitTaskForm(task.getId(), Map.of("volunteerFormNo", "ZY-B", "volunteerFormDate", today));
+        taskService.complete(task.getId(), Map.of("volunteerFormNo", "ZY-B", "volunteerFormDate", today));
       } finally {
         identityService.clearAuthentication();
       }
