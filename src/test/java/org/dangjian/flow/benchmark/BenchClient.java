@@ -48,7 +48,7 @@ public final class BenchClient {
 
   private HttpRequest.Builder request(String user, String password, String path) {
     String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5))
         .header("Authorization", "Basic " + credentials);
   }
 

@@ -199,6 +199,27 @@ class ClusterBenchmark {
     return preferred.alive() ? preferred : (preferred == a ? b : a);
   }
 
+  /** One request of a clerk on a live node; its answer, or null while there is none yet (a node died with it). */
+  interface Request<T> {
+    T on(Node node);
+  }
+
+  /** Sends the request to a live node; an answer lost with a node killed meanwhile is asked again of the other. */
+  private <T> T onLiveNode(String what, Request<T> request) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Node node = next();
+      try {
+        return request.on(node);
+      } catch (BenchClient.Unreachable e) {
+        if (!node.down) {
+          throw e;
+        }
+        lostAnswers.incrementAndGet();
+      }
+    }
+    throw new IllegalStateException("no node answered: " + what);
+  }
+
   /** Starts a case as the branch clerk; if the node died with the request, finds out whether it started. */
   private String startCase(LocalDate applicationDate) {
     int n = applicants.incrementAndGet();
@@ -209,58 +230,40 @@ class ClusterBenchmark {
         v("education", "bachelor"), v("occupation", "工程师"), v("phone", "13800138000"),
         "\"leagueMember\":{\"value\":false}", v("branchId", "guitu"), v("applicationDate", applicationDate.toString())))
         + "}}";
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Node node = next();
-      try {
-        BenchClient.Response r = node.client.post(CLERK, PASSWORD,
-            "/engine-rest/process-definition/key/MemberDevelopmentProcess/start", "application/json", body);
-        served(node);
-        if (r.status() == 200) {
-          return field(r.body(), "id");
-        }
-        if (r.status() == 400 && r.body().contains("不能重复受理")) {
-          // the killed node had started it before it died: the rule of one open case per person held
-          return caseOf(idNumber);
-        }
-        throw new IllegalStateException("start answered " + r.status() + ": " + r.body());
-      } catch (BenchClient.Unreachable e) {
-        if (!node.down) {
-          throw e;
-        }
-        lostAnswers.incrementAndGet();
+    return onLiveNode("start of case " + n, node -> {
+      BenchClient.Response r = node.client.post(CLERK, PASSWORD,
+          "/engine-rest/process-definition/key/MemberDevelopmentProcess/start", "application/json", body);
+      served(node);
+      if (r.status() == 200) {
+        return field(r.body(), "id");
       }
-    }
-    throw new IllegalStateException("could not start case " + n);
+      if (r.status() == 400 && r.body().contains("不能重复受理")) {
+        // the killed node had started it before it died: the rule of one open case per person held
+        return caseOf(idNumber);
+      }
+      throw new IllegalStateException("start answered " + r.status() + ": " + r.body());
+    });
   }
 
   /** Step 2 谈话, as the clerk; an answer lost with a killed node is retried on the other. */
   private void completeTalk(String pid) {
     String body = "{\"variables\":{" + String.join(",", List.of(v("talkDate", LocalDate.now().toString()),
         v("talkerName", "马建国"), v("talkRecord", "谈话记录"))) + "}}";
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Node node = next();
-      try {
-        BenchClient.Response tasks = node.client.ok(node.client.get(CLERK, PASSWORD, "/engine-rest/task?processInstanceId="
-            + pid + "&taskDefinitionKey=Task_ApplicantTalk&maxResults=10", "application/json"), "task query");
-        if (tasks.body().equals("[]")) {
-          return; // completed by a node that died before it could answer
-        }
-        String taskId = field(tasks.body().substring(1, tasks.body().length() - 1), "id");
-        BenchClient.Response r = node.client.post(CLERK, PASSWORD, "/engine-rest/task/" + taskId + "/complete",
-            "application/json", body);
-        served(node);
-        if (r.status() == 204 || r.status() == 404) {
-          return;
-        }
-        throw new IllegalStateException("complete answered " + r.status() + ": " + r.body());
-      } catch (BenchClient.Unreachable e) {
-        if (!node.down) {
-          throw e;
-        }
-        lostAnswers.incrementAndGet();
+    onLiveNode("talk of " + pid, node -> {
+      BenchClient.Response tasks = node.client.ok(node.client.get(CLERK, PASSWORD, "/engine-rest/task?processInstanceId="
+          + pid + "&taskDefinitionKey=Task_ApplicantTalk&maxResults=10", "application/json"), "task query");
+      if (tasks.body().equals("[]")) {
+        return pid; // completed by a node that died before it could answer
       }
-    }
-    throw new IllegalStateException("could not complete the talk of " + pid);
+      String taskId = field(tasks.body().substring(1, tasks.body().length() - 1), "id");
+      BenchClient.Response r = node.client.post(CLERK, PASSWORD, "/engine-rest/task/" + taskId + "/complete",
+          "application/json", body);
+      served(node);
+      if (r.status() == 204 || r.status() == 404) {
+        return pid;
+      }
+      throw new IllegalStateException("complete answered " + r.status() + ": " + r.body());
+    });
   }
 
   private void served(Node node) {

@@ -481,7 +481,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
     m.put("caseRecord", record.summary());
 
     Latencies fullRecord = new Latencies();
-    repeat(50 / samples, 5, r, 1, (i, timed) -> {
+    repeat(50 / samples, 5 / samples + 1, r, 1, (i, timed) -> {
       BenchClient.Response response = client.ok(client.get(BRANCH_CLERK, "demo",
           "/api/records/" + templates.get("finished").processInstanceId(), "application/json"), "full record");
       if (timed) {
@@ -505,7 +505,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
     m.put("committeeOverdueMeanTotal", overdueSeen.get() / Math.max(1, overdue.count()));
 
     Latencies workingOverdue = new Latencies();
-    repeat(40 / samples, 5, r, workingCommittees.size(), (w, timed) -> {
+    repeat(tuned ? 40 : 5, tuned ? 5 : 1, r, workingCommittees.size(), (w, timed) -> {
       BenchClient.Response response = client.ok(client.get(workingCommittees.get(w) + ".supervisor", PASSWORD,
           "/api/development-cases/overdue?organizationId=" + workingCommittees.get(w) + "&maxResults=50",
           "application/json"), "working committee overdue list");

@@ -179,11 +179,7 @@ class TasklistBrowserTest {
     try {
       ProcessInstance pi = startGuituCase("审计样例", LocalDate.of(1996, 6, 6), BusinessCalendar.today().minusDays(5));
 
-      driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-      typeCredentials("gxq.auditor");
-      screenshot("20-auditor-welcome-login");
-      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+      welcomeLogin("gxq.auditor", "20-auditor-welcome-login");
       WebElement recordsLink = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("全程纪实查询")));
       // an auditor opens no Tasklist and no Cockpit
       assertThat(driver.findElements(By.cssSelector("a[href*='/app/tasklist/']"))).isEmpty();
@@ -233,10 +229,7 @@ class TasklistBrowserTest {
       // an application of 40 days ago: the one-month talk deadline has passed
       ProcessInstance pi = startGuituCase("逾期样例", LocalDate.of(1997, 7, 7), BusinessCalendar.today().minusDays(40));
 
-      driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-      typeCredentials("jg.clerk");
-      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+      welcomeLogin("jg.clerk", null);
       follow(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("发展党员逾期待办"))), "/overdue.html");
       WebElement organization = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organizationId")));
       type(organization, "gxq-jg");
@@ -270,6 +263,17 @@ class TasklistBrowserTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** Logs in on the Chinese welcome page, with a screenshot of the filled-in form if named. */
+  private void welcomeLogin(String user, String screenshotName) throws IOException {
+    driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    typeCredentials(user);
+    if (screenshotName != null) {
+      screenshot(screenshotName);
+    }
+    click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
   }
 
   /** Follows a link of the welcome page, which may open its page in another tab. */
