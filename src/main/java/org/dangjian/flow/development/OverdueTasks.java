@@ -86,7 +86,10 @@ public class OverdueTasks {
     });
   }
 
-  /** Overdue tasks of the organization's cases: by the branch, or by the approving committees at or below it. */
+  /**
+   * Overdue tasks of the organization's cases: a branch's by branch; above it, by the approving committees at or
+   * below it, or where there is none (a 党总支 under its committee) by the branches below it.
+   */
   private TaskQuery overdueUnder(Organization organization, Date now) {
     TaskQuery query = taskService.createTaskQuery().processDefinitionKey(MemberDevelopment.PROCESS_KEY)
         .dueBefore(now);
@@ -95,16 +98,27 @@ public class OverdueTasks {
     }
     Map<String, Organization> tree = new HashMap<>();
     organizations.findAll().forEach(o -> tree.put(o.id(), o));
-    List<String> committees = tree.values().stream()
-        .filter(o -> o.approvesAdmission() && isAtOrBelow(o, organization.id(), tree)).map(Organization::id).toList();
-    if (committees.isEmpty()) {
-      return query.processVariableValueEquals(COMMITTEE_ID, organization.id());
+    List<String> committees = below(organization, tree, Organization::approvesAdmission);
+    return committees.isEmpty() ? anyOf(query, BRANCH_ID, below(organization, tree, Organization::isBranch))
+        : anyOf(query, COMMITTEE_ID, committees);
+  }
+
+  private static List<String> below(Organization organization, Map<String, Organization> tree,
+      java.util.function.Predicate<Organization> kind) {
+    return tree.values().stream().filter(o -> kind.test(o) && isAtOrBelow(o, organization.id(), tree))
+        .map(Organization::id).toList();
+  }
+
+  /** Tasks whose case has the variable at one of the values; none if there are no values. */
+  private static TaskQuery anyOf(TaskQuery query, String variable, List<String> values) {
+    if (values.isEmpty()) {
+      return query.processInstanceId("none");
     }
-    if (committees.size() == 1) {
-      return query.processVariableValueEquals(COMMITTEE_ID, committees.get(0));
+    if (values.size() == 1) {
+      return query.processVariableValueEquals(variable, values.get(0));
     }
     TaskQuery any = query.or();
-    committees.forEach(c -> any.processVariableValueEquals(COMMITTEE_ID, c));
+    values.forEach(v -> any.processVariableValueEquals(variable, v));
     return any.endOr();
   }
 
