@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.dangjian.flow.organization.CaseAccess;
@@ -72,9 +73,9 @@ public class OverdueTasks {
     return system.call(() -> {
       Date now = ClockUtil.getCurrentTime();
       LocalDate today = BusinessCalendar.today();
-      TaskQuery query = overdueUnder(organization, now);
+      Overdue query = overdueUnder(organization, now);
       long total = query.count();
-      List<Task> tasks = total == 0 ? List.of() : query.orderByDueDate().asc().listPage(firstResult, maxResults);
+      List<Task> tasks = total == 0 ? List.of() : query.page(firstResult, maxResults);
       Map<String, Map<String, Object>> caseVariables = caseVariables(tasks);
       return new Page(organizationId, total, firstResult, tasks.stream().map(t -> {
         Map<String, Object> v = caseVariables.getOrDefault(t.getProcessInstanceId(), Map.of());
@@ -86,21 +87,26 @@ public class OverdueTasks {
     });
   }
 
+  /** The overdue tasks of some cases: how many, and a page of them, most overdue first. */
+  private interface Overdue {
+    long count();
+
+    List<Task> page(int firstResult, int maxResults);
+  }
+
   /**
    * Overdue tasks of the organization's cases: a branch's by branch; above it, by the approving committees at or
    * below it, or where there is none (a 党总支 under its committee) by the branches below it.
    */
-  private TaskQuery overdueUnder(Organization organization, Date now) {
-    TaskQuery query = taskService.createTaskQuery().processDefinitionKey(MemberDevelopment.PROCESS_KEY)
-        .dueBefore(now);
+  private Overdue overdueUnder(Organization organization, Date now) {
     if (organization.isBranch()) {
-      return query.processVariableValueEquals(BRANCH_ID, organization.id());
+      return caseVariableIn(BRANCH_ID, List.of(organization.id()), now);
     }
     Map<String, Organization> tree = new HashMap<>();
     organizations.findAll().forEach(o -> tree.put(o.id(), o));
     List<String> committees = below(organization, tree, Organization::approvesAdmission);
-    return committees.isEmpty() ? anyOf(query, BRANCH_ID, below(organization, tree, Organization::isBranch))
-        : anyOf(query, COMMITTEE_ID, committees);
+    return committees.isEmpty() ? caseVariableIn(BRANCH_ID, below(organization, tree, Organization::isBranch), now)
+        : caseVariableIn(COMMITTEE_ID, committees, now);
   }
 
   private static List<String> below(Organization organization, Map<String, Organization> tree,
@@ -109,17 +115,51 @@ public class OverdueTasks {
         .map(Organization::id).toList();
   }
 
-  /** Tasks whose case has the variable at one of the values; none if there are no values. */
-  private static TaskQuery anyOf(TaskQuery query, String variable, List<String> values) {
-    if (values.isEmpty()) {
-      return query.processInstanceId("none");
-    }
+  /**
+   * Overdue tasks of the cases whose variable has one of the values. One value goes through the task query; several
+   * through one native query with {@code IN}, because the task query's OR of variable conditions makes the database
+   * test every overdue task against each value (a working committee's list took 0.8 s at 30,000 cases).
+   */
+  private Overdue caseVariableIn(String variable, List<String> values, Date now) {
     if (values.size() == 1) {
-      return query.processVariableValueEquals(variable, values.get(0));
+      TaskQuery query = taskService.createTaskQuery().processDefinitionKey(MemberDevelopment.PROCESS_KEY)
+          .dueBefore(now).processVariableValueEquals(variable, values.get(0));
+      return new Overdue() {
+        public long count() {
+          return query.count();
+        }
+
+        public List<Task> page(int firstResult, int maxResults) {
+          return query.orderByDueDate().asc().listPage(firstResult, maxResults);
+        }
+      };
     }
-    TaskQuery any = query.or();
-    values.forEach(v -> any.processVariableValueEquals(variable, v));
-    return any.endOr();
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      in.append(i == 0 ? "" : ", ").append("#{value").append(i).append('}');
+    }
+    String from = " from ACT_RU_TASK t join ACT_RU_VARIABLE v on v.PROC_INST_ID_ = t.PROC_INST_ID_"
+        + " and v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ = #{variable} and v.TEXT_ in (" + in + ")"
+        + " where t.DUE_DATE_ < #{now} and t.PROC_DEF_ID_ in"
+        + " (select d.ID_ from ACT_RE_PROCDEF d where d.KEY_ = #{processKey})";
+    java.util.function.Function<String, NativeTaskQuery> query = sql -> {
+      NativeTaskQuery q = taskService.createNativeTaskQuery().sql(sql).parameter("variable", variable)
+          .parameter("now", now).parameter("processKey", MemberDevelopment.PROCESS_KEY);
+      for (int i = 0; i < values.size(); i++) {
+        q.parameter("value" + i, values.get(i));
+      }
+      return q;
+    };
+    return new Overdue() {
+      public long count() {
+        return values.isEmpty() ? 0 : query.apply("select count(*)" + from).count();
+      }
+
+      public List<Task> page(int firstResult, int maxResults) {
+        return query.apply("select t.*" + from + " order by t.DUE_DATE_ asc, t.ID_ asc")
+            .listPage(firstResult, maxResults);
+      }
+    };
   }
 
   private static boolean isAtOrBelow(Organization candidate, String ancestorId, Map<String, Organization> tree) {

@@ -13,6 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.dangjian.flow.organization.EngineIdentity;
+import org.dangjian.flow.organization.Organization;
+import org.dangjian.flow.organization.OrganizationKind;
+import org.dangjian.flow.organization.OrganizationRepository;
+import org.dangjian.flow.organization.StandingAuthorizations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +30,9 @@ import org.springframework.http.ResponseEntity;
 class DevelopmentRestTest extends DevelopmentTestSupport {
 
   @Autowired TestRestTemplate rest;
+  @Autowired OrganizationRepository organizations;
+  @Autowired EngineIdentity engineIdentity;
+  @Autowired StandingAuthorizations standing;
 
   private static Map<String, Object> variables(Object... keyValues) {
     Map<String, Object> vars = new java.util.HashMap<>();
@@ -180,6 +188,51 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     assertThat(rest.withBasicAuth(COMMITTEE_CLERK, "demo").getForEntity(
         "/api/development-cases/overdue?organizationId=gxq-jg&maxResults=500", Map.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aWorkingCommitteeSeesTheOverdueStepsOfAllItsCommitteesAndPagesThem() {
+    if (organizations.findById("ovdw").isEmpty()) {
+      organizations.save(new Organization("ovdw", "逾期测试工委", OrganizationKind.WORKING_COMMITTEE, null, false), 900);
+      for (String c : List.of("ovdw-c1", "ovdw-c2")) {
+        organizations.save(new Organization(c, "逾期测试" + c + "党委", OrganizationKind.PARTY_COMMITTEE, "ovdw", true),
+            901);
+        organizations.save(new Organization(c + "-b1", "逾期测试" + c + "党支部", OrganizationKind.BRANCH, c, false), 902);
+      }
+      engineIdentity.synchronizeGroups();
+      engineIdentity.ensureUser("ovdw-c1-b1.clerk", "测试", "支部党务", "demo", "ovdw-c1-b1-clerk");
+      engineIdentity.ensureUser("ovdw-c2-b1.clerk", "测试", "支部党务", "demo", "ovdw-c2-b1-clerk");
+      engineIdentity.ensureUser("ovdw.supervisor", "测试", "工委督导", "demo", "ovdw-supervisor");
+      standing.ensure();
+    }
+    today("2025-01-20");
+    Map<String, Object> first = application("2025-01-10", "1995-05-05");
+    first.put("branchId", "ovdw-c1-b1");
+    String firstCase = (String) runtimeService.getVariable(start(first).getId(), "caseNumber");
+    today("2025-01-24");
+    Map<String, Object> second = application("2025-01-10", "1995-05-05");
+    second.put("branchId", "ovdw-c2-b1");
+    String secondCase = (String) runtimeService.getVariable(start(second).getId(), "caseNumber");
+
+    today("2025-03-01");
+    ResponseEntity<Map> all = overdue("ovdw.supervisor", "ovdw");
+    assertThat(all.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<Map<String, Object>> items = (List<Map<String, Object>>) all.getBody().get("items");
+    List<String> cases = items.stream().map(i -> (String) i.get("caseNumber")).toList();
+    assertThat(cases).contains(firstCase, secondCase);
+    assertThat(cases.indexOf(firstCase)).isLessThan(cases.indexOf(secondCase));
+    assertThat(items.stream().map(i -> (String) i.get("dueDate")).toList()).isSorted();
+    assertThat(((Number) all.getBody().get("total")).intValue()).isEqualTo(items.size());
+    assertThat(items).allSatisfy(i -> assertThat((String) i.get("branchName")).startsWith("逾期测试ovdw-c"));
+
+    ResponseEntity<Map> secondPage = rest.withBasicAuth("ovdw.supervisor", "demo").getForEntity(
+        "/api/development-cases/overdue?organizationId=ovdw&firstResult=1&maxResults=1", Map.class);
+    assertThat((List<Map<String, Object>>) secondPage.getBody().get("items")).singleElement()
+        .satisfies(i -> assertThat(i.get("caseNumber")).isEqualTo(cases.get(1)));
+    assertThat(((Number) secondPage.getBody().get("total")).intValue()).isEqualTo(items.size());
+    assertThat(overdue("gxq.supervisor", "gxq").getBody().get("items").toString())
+        .doesNotContain(firstCase).doesNotContain(secondCase);
+    assertThat(overdue("ovdw.supervisor", "gxq").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   private ResponseEntity<Map> overdue(String user, String organizationId) {
