@@ -38,6 +38,11 @@ public final class BenchClient {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  public Response put(String user, String password, String path, String json) {
+    return send(request(user, password, path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
   /** The same, failing unless the answer is 2xx: a benchmark that times errors measures nothing. */
   public Response ok(Response response, String what) {
     if (response.status() / 100 != 2) {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two application nodes (two {@code java -jar} processes, {@code -Xmx384m}) on one PostgreSQL database, the way
  * a cluster runs: clerks start cases and complete steps on both, past-due timers fire on whichever node's job
- * executor takes them, and one node is killed with SIGKILL (kill -9) in the middle of the load and started again.
+ * executor takes them, and one node is killed with SIGKILL (kill -9) in the middle of the load while its job
+ * executor holds locked jobs, and started again.
  * Then every case is checked in the database: each completed step done exactly once, each timer fired exactly
  * once, every due timer fired (the dead node's job locks expired and the other node took its jobs), no lock
  * left behind, no incident, case numbers unique. Part of the benchmark ({@code ./mvnw -Pbenchmark verify}),
@@ -136,25 +138,28 @@ class ClusterBenchmark {
       try {
         for (int round = 1; round <= ROUNDS; round++) {
           List<Future<?>> work = new ArrayList<>();
-          // in the round of the kill, the due timers are made on node-b, whose job executor takes them at once
-          Node timerNode = round == KILL_AFTER_ROUND + 1 ? b : null;
+          boolean killRound = round == KILL_AFTER_ROUND + 1;
+          List<String> heldCases = Collections.synchronizedList(new ArrayList<>());
           for (int i = 0; i < TIMER_CASES_PER_ROUND; i++) {
-            // an application of 40 days ago: the one-month talk deadline has passed, its timer is due at once
-            work.add(clerks.submit(() -> timerCases.add(startCase(LocalDate.now().minusDays(40), timerNode))));
+            // an application of 40 days ago: the one-month talk deadline has passed, its timer is due at once;
+            // in the kill round the deadline is a month away until the kill makes it due (see killHoldingJobs)
+            work.add(clerks.submit(() -> {
+              String pid = startCase(LocalDate.now().minusDays(killRound ? 0 : 40));
+              timerCases.add(pid);
+              heldCases.add(pid);
+            }));
           }
           for (int i = 0; i < WORK_CASES_PER_ROUND; i++) {
-            work.add(clerks.submit(() -> workCases.add(startCase(LocalDate.now(), null))));
-          }
-          if (round == KILL_AFTER_ROUND + 1) {
-            Thread.sleep(200);
-            report.put("killedExitCode", b.kill());
-            killedAt = System.currentTimeMillis();
-            lockedAtKill.addAll(ids("select id_ from act_ru_job where lock_owner_ is not null and lock_exp_time_ > now()"));
-            report.put("jobsLockedWhenNodeBWasKilled", lockedAtKill.size());
-            System.out.println("cluster: killed node-b with SIGKILL in round " + round);
+            work.add(clerks.submit(() -> workCases.add(startCase(LocalDate.now()))));
           }
           for (Future<?> f : work) {
             f.get();
+          }
+          if (killRound) {
+            report.put("kill", killHoldingJobs(heldCases));
+            killedAt = System.currentTimeMillis();
+            System.out.println("cluster: killed node-b with SIGKILL in round " + round + " while it held "
+                + lockedAtKill.size() + " jobs");
           }
           List<Future<?>> completions = new ArrayList<>();
           for (String pid : new ArrayList<>(workCases.subList(workCases.size() - WORK_CASES_PER_ROUND,
@@ -196,13 +201,9 @@ class ClusterBenchmark {
 
   // ---- the clerks' requests, on whichever node is up (alternating), retried on the other if one dies
 
+  /** A random node if it is up, else the other. */
   private Node next() {
-    return next(null);
-  }
-
-  /** The preferred node if it is up (a random one if none is preferred), else the other. */
-  private Node next(Node wanted) {
-    Node preferred = wanted != null ? wanted : java.util.concurrent.ThreadLocalRandom.current().nextBoolean() ? a : b;
+    Node preferred = java.util.concurrent.ThreadLocalRandom.current().nextBoolean() ? a : b;
     return preferred.alive() ? preferred : (preferred == a ? b : a);
   }
 
@@ -213,12 +214,8 @@ class ClusterBenchmark {
 
   /** Sends the request to a live node; an answer lost with a node killed meanwhile is asked again of the other. */
   private <T> T onLiveNode(String what, Request<T> request) {
-    return onLiveNode(what, null, request);
-  }
-
-  private <T> T onLiveNode(String what, Node preferred, Request<T> request) {
     for (int attempt = 0; attempt < 5; attempt++) {
-      Node node = next(preferred);
+      Node node = next();
       try {
         return request.on(node);
       } catch (BenchClient.Unreachable e) {
@@ -232,7 +229,7 @@ class ClusterBenchmark {
   }
 
   /** Starts a case as the branch clerk; if the node died with the request, finds out whether it started. */
-  private String startCase(LocalDate applicationDate, Node preferred) {
+  private String startCase(LocalDate applicationDate) {
     int n = applicants.incrementAndGet();
     LocalDate birth = LocalDate.of(1990, 1, 1).plusDays(n);
     String idNumber = IdNumbers.of(22, birth, n);
@@ -241,7 +238,7 @@ class ClusterBenchmark {
         v("education", "bachelor"), v("occupation", "工程师"), v("phone", "13800138000"),
         "\"leagueMember\":{\"value\":false}", v("branchId", "guitu"), v("applicationDate", applicationDate.toString())))
         + "}}";
-    return onLiveNode("start of case " + n, preferred, node -> {
+    return onLiveNode("start of case " + n, node -> {
       BenchClient.Response r = node.client.post(CLERK, PASSWORD,
           "/engine-rest/process-definition/key/MemberDevelopmentProcess/start", "application/json", body);
       served(node);
@@ -289,6 +286,72 @@ class ClusterBenchmark {
     return field(r.body().substring(1, r.body().length() - 1), "id");
   }
 
+  // ---- the kill
+
+  /**
+   * kill -9 of node-b while its job executor holds jobs. Jobs take milliseconds, so a kill at a random moment
+   * almost never finds one locked; here the moment is made: the round's deadline timers are made due (as an
+   * administrator moves a job's due date) while node-a is paused (SIGSTOP) and this benchmark holds row locks on the
+   * cases' executions, so node-b's job executor locks the jobs and its threads wait inside them at their first
+   * update. Then node-b is killed, node-a continued, the row locks released: the jobs stay locked by a dead node
+   * until their lock expires, and node-a must then run each exactly once ({@link #check}).
+   */
+  private Map<String, Object> killHoldingJobs(List<String> cases) throws Exception {
+    Map<String, Object> kill = new LinkedHashMap<>();
+    String in = "('" + String.join("','", cases) + "')";
+    List<String> jobs = ids("select id_ from act_ru_job where process_instance_id_ in " + in);
+    assertThat(jobs).as("one deadline timer per case of the kill round").hasSize(cases.size());
+    String due = ZonedDateTime.now().minusMinutes(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+    try (Connection hold = connect(DB)) {
+      hold.setAutoCommit(false);
+      try (Statement s = hold.createStatement()) {
+        s.executeQuery("select id_ from act_ru_execution where proc_inst_id_ in " + in + " for update").close();
+      }
+      signal(a, "STOP");
+      try {
+        for (String job : jobs) {
+          BenchClient.Response r = b.client.put("admin", "admin", "/engine-rest/job/" + job + "/duedate",
+              "{\"duedate\":\"" + due + "\"}");
+          if (r.status() != 204) {
+            throw new IllegalStateException("job due date answered " + r.status() + ": " + r.body());
+          }
+        }
+        String lockedSql = "select id_ from act_ru_job where process_instance_id_ in " + in
+            + " and lock_owner_ is not null and lock_exp_time_ > now()";
+        long deadline = System.currentTimeMillis() + 120_000;
+        int locked = 0;
+        long stableSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline && locked < jobs.size()
+            && (locked == 0 || System.currentTimeMillis() - stableSince < 5_000)) {
+          Thread.sleep(250);
+          int now = ids(lockedSql).size();
+          if (now != locked) {
+            locked = now;
+            stableSince = System.currentTimeMillis();
+          }
+        }
+        lockedAtKill.addAll(ids(lockedSql));
+        assertThat(lockedAtKill).as("jobs node-b's executor locked and holds (it took none within 2 minutes)")
+            .isNotEmpty();
+        kill.put("jobsMadeDue", jobs.size());
+        kill.put("jobsLockedByNodeBWhenKilled", lockedAtKill.size());
+        kill.put("killedExitCode", b.kill());
+      } finally {
+        signal(a, "CONT");
+      }
+      hold.rollback();
+    }
+    return kill;
+  }
+
+  /** SIGSTOP pauses a node's JVM (its job executor acquires nothing), SIGCONT lets it go on. */
+  private static void signal(Node node, String signal) throws Exception {
+    int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.process.pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + node.name + " exited " + exit);
+    }
+  }
+
   // ---- waiting and checking, in the database itself
 
   /** Waits until no timer of the run is due any more (the killed node's locks must expire first). */
@@ -331,6 +394,8 @@ class ClusterBenchmark {
     for (String jobId : lockedAtKill) {
       assertThat(count("select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2", jobId))
           .as("job %s, locked when node-b was killed, ran once after its lock expired", jobId).isEqualTo(1);
+      assertThat(ids("select hostname_ from act_hi_job_log where job_state_ = 2 and job_id_ = '" + jobId + "'"))
+          .as("job %s ran on the node still alive", jobId).containsExactly("node-a");
     }
     checks.put("jobsLockedAtTheKillThatRanExactlyOnceAfterwards", lockedAtKill.size());
     assertThat(count("select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ < now()"))
