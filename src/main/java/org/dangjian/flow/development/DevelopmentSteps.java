@@ -12,21 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
-import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.organization.MemberStatus;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationRepository;
 import org.dangjian.flow.organization.PartyMember;
+import org.dangjian.flow.system.Actor;
 import org.dangjian.flow.system.BusinessCalendar;
-import org.dangjian.flow.system.StepRefusedException;
 import org.dangjian.flow.system.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
@@ -107,29 +103,11 @@ class DevelopmentSteps implements TaskListener {
     if (handler == null) {
       throw new IllegalStateException("no rules for task " + task.getTaskDefinitionKey());
     }
-    Step step = new Step(task, actorOf(task), events);
+    Step step = new Step(task, Actor.of(task), events);
     handler.accept(step);
     step.in.refuseIfAnyProblem();
     task.getExecution().removeVariables(ONE_STEP_INPUTS);
     task.getExecution().removeVariables(ACTIVIST_POINT_ITEMS.keySet());
-  }
-
-  /**
-   * Every step has an actor on record (一步一审): the logged-in user, else the task's assignee; and only a member
-   * of the task's candidate groups (its branch, committee or department) may complete it, whatever the client.
-   */
-  private static String actorOf(DelegateTask task) {
-    IdentityService identity = task.getProcessEngineServices().getIdentityService();
-    Authentication auth = identity.getCurrentAuthentication();
-    String actor = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
-    if (actor == null) {
-      throw new StepRefusedException("无法确定办理人：请登录后认领任务再办理");
-    }
-    List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-    if (!groups.isEmpty() && !EngineIdentity.isMemberOfAny(identity, actor, groups)) {
-      throw new StepRefusedException("用户 " + actor + " 不属于本任务的办理组织（" + String.join("、", groups) + "），不能办理");
-    }
-    return actor;
   }
 
   // ---- Stage 1 申请入党
@@ -618,6 +596,10 @@ class DevelopmentSteps implements TaskListener {
     }
     long id;
     try {
+      // ASCII digits only: Long.parseLong also takes "+1001" and full-width digits
+      if (!raw.trim().matches("[0-9]{1,12}")) {
+        throw new NumberFormatException(raw);
+      }
       id = Long.parseLong(raw.trim());
     } catch (NumberFormatException e) {
       s.in.problem(label + "应填写党员编号（数字），收到“" + raw + "”");

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.Role;
+import org.dangjian.flow.system.Actor;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepInput;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class GradingCampaignLaunched implements ExecutionListener {
     Integer year = in.integer(YEAR, "定级年度", 2000, 2100);
     in.integer(EVALUATION_DAYS, "测评天数", 1, 60);
     Organization committee = committeeId == null ? null : organizations.committee(committeeId, in);
-    String actor = Actors.actor(execution.getProcessEngineServices().getIdentityService(), null);
+    String actor = Actor.required(execution.getProcessEngineServices().getIdentityService());
     if (committee != null && !EngineIdentity.isMemberOfAny(execution.getProcessEngineServices().getIdentityService(),
         actor, List.of(Role.CLERK.groupOf(committeeId)))) {
       in.problem("分类定级须由" + committee.name() + "的党务工作者（" + Role.CLERK.groupOf(committeeId) + "）启动，当前用户为 "

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangjian.flow.system.Actor;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepInput;
 import org.dangjian.flow.system.WorkingDayCalendar;
@@ -67,7 +68,7 @@ class GradingSteps implements TaskListener {
     if (handler == null) {
       throw new IllegalStateException("no rules for task " + task.getTaskDefinitionKey());
     }
-    Step step = new Step(task, new StepInput(task), Actors.actor(identity, task.getAssignee()));
+    Step step = new Step(task, new StepInput(task), Actor.of(task));
     handler.accept(step);
     step.in().refuseIfAnyProblem();
   }

@@ -49,6 +49,16 @@ class RestApiConfiguration {
     return registration;
   }
 
+  /** Requests to an engine API, whose engine commands {@link TrustBoundary} checks. */
+  @Bean
+  FilterRegistrationBean<jakarta.servlet.Filter> engineUserRequests() {
+    FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(TrustBoundary.userRequests());
+    registration.setName("engine-user-requests");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/*");
+    registration.setOrder(Integer.MIN_VALUE);
+    return registration;
+  }
+
   @Bean
   ResourceConfigCustomizer stepErrorMappers() {
     return config -> config.register(WrappedRefusalMapper.class).register(RefusalMapper.class)
@@ -117,9 +127,21 @@ class RestApiConfiguration {
     }
   }
 
-  static Response response(Response.Status status, Throwable e) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage()))).build();
+  /**
+   * One error shape for both APIs: {@code type}, {@code message} (Chinese, for the user), {@code detail} (the
+   * engine's or REST layer's own text, for developers) and, for refused input, {@code problems} and the form
+   * {@code fields} at fault.
+   */
+  static Response response(Response.Status status, Throwable cause, Throwable outer) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("type", cause.getClass().getSimpleName());
+    body.put("message", String.valueOf(cause.getMessage()));
+    body.put("detail", String.valueOf(outer.getMessage()));
+    if (cause instanceof StepRefusedException refused) {
+      body.put("problems", refused.problems());
+      body.put("fields", refused.fields());
+    }
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   /** Resources wrap engine exceptions in a RestException; look inside for ours. Preferred over Camunda's. */
@@ -129,10 +151,10 @@ class RestApiConfiguration {
     public Response toResponse(RestException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof StepRefusedException) {
-          return response(Response.Status.BAD_REQUEST, e);
+          return response(Response.Status.BAD_REQUEST, cause, e);
         }
         if (cause instanceof TaskConflictException) {
-          return response(Response.Status.CONFLICT, e);
+          return response(Response.Status.CONFLICT, cause, e);
         }
         if (cause instanceof AuthorizationException denied) {
           return ForbiddenMapper.forbidden(denied);
@@ -145,7 +167,7 @@ class RestApiConfiguration {
   static class RefusalMapper implements ExceptionMapper<StepRefusedException> {
     @Override
     public Response toResponse(StepRefusedException e) {
-      return response(Response.Status.BAD_REQUEST, e);
+      return response(Response.Status.BAD_REQUEST, e, e);
     }
   }
 
@@ -162,7 +184,8 @@ class RestApiConfiguration {
     static Response forbidden(AuthorizationException e) {
       Map<String, Object> body = new java.util.LinkedHashMap<>();
       body.put("type", AuthorizationException.class.getSimpleName());
-      body.put("message", "无权限：用户 " + e.getUserId() + " 不能查看或办理此项。任务和案件只对承办组织及其上级组织的相关人员开放。");
+      body.put("message", e instanceof OperationRefusedException ? e.getMessage()
+          : "无权限：用户 " + e.getUserId() + " 不能查看或办理此项。任务和案件只对承办组织及其上级组织的相关人员开放。");
       body.put("userId", e.getUserId());
       body.put("detail", e.getMessage());
       return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
@@ -172,7 +195,7 @@ class RestApiConfiguration {
   static class ConflictMapper implements ExceptionMapper<TaskConflictException> {
     @Override
     public Response toResponse(TaskConflictException e) {
-      return response(Response.Status.CONFLICT, e);
+      return response(Response.Status.CONFLICT, e, e);
     }
   }
 }

@@ -74,8 +74,11 @@ public final class StepInput {
     }
     String text = raw.toString().trim();
     try {
-      // form-js submits YYYY-MM-DD; accept a date-time by its date part
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      // exactly YYYY-MM-DD, as form-js submits it: "2023-09-01 or 1=1--" is not a date with a remark
+      if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
+      }
+      return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       problems.add(label + "（" + key + "）应为日期，格式 yyyy-MM-dd，收到“" + text + "”");
       return null;

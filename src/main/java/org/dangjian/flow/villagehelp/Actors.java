@@ -3,10 +3,9 @@ package org.dangjian.flow.villagehelp;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.dangjian.flow.organization.EngineIdentity;
+import org.dangjian.flow.system.Actor;
 import org.dangjian.flow.system.StepInput;
-import org.dangjian.flow.system.StepRefusedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,20 +21,14 @@ class Actors {
     this.identity = identity;
   }
 
-  /** The logged-in user, else the task's assignee; a step without an actor is refused. */
+  /** The logged-in user, else the task's assignee, who must be one the task is offered to. */
   String of(DelegateTask task) {
-    Authentication auth = identity.getCurrentAuthentication();
-    String actor = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
-    if (actor == null) {
-      throw new StepRefusedException("无法确定办理人：请登录后认领任务再办理");
-    }
-    return actor;
+    return Actor.of(task);
   }
 
   /** The logged-in user who starts a process, if any. */
   String current() {
-    Authentication auth = identity.getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
+    return Actor.current(identity);
   }
 
   boolean exists(String userId) {

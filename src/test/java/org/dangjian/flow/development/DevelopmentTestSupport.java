@@ -32,7 +32,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
         "[" + String.join(",", java.util.Arrays.stream(values).map(v -> "\"" + v + "\"").toList()) + "]").create();
   }
 
-  static Map<String, Object> application(String applicationDate, String birthDate) {
+  public static Map<String, Object> application(String applicationDate, String birthDate) {
     Map<String, Object> v = new HashMap<>();
     v.put("candidateName", "测试申请人");
     v.put("gender", "female");
@@ -247,7 +247,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
     return pi;
   }
 
-  long memberId(ProcessInstance pi) {
+  public long memberId(ProcessInstance pi) {
     return ((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("memberId").singleResult().getValue()).longValue();
   }

@@ -67,7 +67,7 @@ class GradingRulesTest extends GradingTestSupport {
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("guitu.eval2");
     // and the step rule refuses anyone else even with every grant
     assertThatThrownBy(() -> complete(ballotOf(pi, "guitu.eval1"), "admin", "satisfaction", "unsatisfied"))
-        .isInstanceOf(StepRefusedException.class).hasMessageContaining("只能由测评人guitu.eval1本人填写");
+        .isInstanceOf(StepRefusedException.class).hasMessageContaining("此任务只能由guitu.eval1本人办理");
   }
 
   @Test

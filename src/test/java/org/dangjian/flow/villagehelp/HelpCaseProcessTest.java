@@ -108,7 +108,7 @@ class HelpCaseProcessTest extends VillageHelpTestSupport {
     assertThatThrownBy(() -> complete(pi, CONFIRM_SATISFACTION, "xicun.clerk", "householdSatisfied", true))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("xicun.clerk");
     assertThatThrownBy(() -> complete(pi, CONFIRM_SATISFACTION, "admin", "householdSatisfied", true))
-        .isInstanceOf(StepRefusedException.class).hasMessageContaining("不是本村村务工作者（donghu-villageclerk）");
+        .isInstanceOf(StepRefusedException.class).hasMessageContaining("不属于本任务的办理组织（donghu-villageclerk）");
     assertThat(pi).isWaitingAt(CONFIRM_SATISFACTION);
   }
 

@@ -96,7 +96,7 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
         "无", "householdsVisited", 3)).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> complete(pi, UNIT_HEAD_VISIT, "admin", "visitDate", "2025-02-18", "visitFindings",
         "无", "householdsVisited", 3)).isInstanceOf(StepRefusedException.class)
-        .hasMessageContaining("只能由帮包单位一把手（guitu.head）本人办理");
+        .hasMessageContaining("此任务只能由guitu.head本人办理");
     assertThat(pi).isWaitingAt(UNIT_HEAD_VISIT);
   }
 
@@ -171,7 +171,7 @@ class VillageHelpProcessTest extends VillageHelpTestSupport {
         "workSummary", "入户走访", "unexcusedAbsences", 0)).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> complete(pi, MONTHLY_REPORT, "admin", "reportMonth", "2025-01", "daysInVillage", 22,
         "workSummary", "入户走访", "unexcusedAbsences", 0)).isInstanceOf(StepRefusedException.class)
-        .hasMessageContaining("第一书记（donghu.firstsec）本人");
+        .hasMessageContaining("此任务只能由donghu.firstsec本人办理");
   }
 
   // ---- 4 annual assessment and the absence rules

@@ -122,12 +122,12 @@ class VillageHelpRestTest extends VillageHelpTestSupport {
     complete(water, RESOLVE_HELP_CASE, TEAMMATE, "actionsTaken", "接通自来水", "resolvedDate", "2025-02-01");
     String taskId = task(water, CONFIRM_SATISFACTION).getId();
     ResponseEntity<Map> refused = rest.withBasicAuth("keji.clerk", "demo").postForEntity(
-        "/engine-rest/task/{id}/complete", variables(Map.of("householdSatisfied", true)), Map.class, taskId);
+        "/engine-rest/task/{id}/complete", variables(Map.of("householdSatisfied", "true")), Map.class, taskId);
     // the task is granted to the village's own clerks only: the engine refuses, in Chinese
     assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refused.getBody().get("message").toString()).contains("无权限").contains("keji.clerk");
     assertThat(rest.withBasicAuth(VILLAGE_CLERK, "demo").postForEntity("/engine-rest/task/{id}/complete",
-        variables(Map.of("householdSatisfied", true)), Map.class, taskId).getStatusCode())
+        variables(Map.of("householdSatisfied", "true")), Map.class, taskId).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(water).isEnded();
   }
