@@ -32,7 +32,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
         "[" + String.join(",", java.util.Arrays.stream(values).map(v -> "\"" + v + "\"").toList()) + "]").create();
   }
 
-  static Map<String, Object> application(String applicationDate, String birthDate) {
+  public static Map<String, Object> application(String applicationDate, String birthDate) {
     Map<String, Object> v = new HashMap<>();
     v.put("candidateName", "测试申请人");
     v.put("gender", "female");
@@ -49,7 +49,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
   }
 
   /** Starts a case as a clerk of the application's branch, as Tasklist does for a logged-in clerk. */
-  ProcessInstance start(Map<String, Object> variables) {
+  public ProcessInstance start(Map<String, Object> variables) {
     Object branch = variables.get("branchId");
     login(branch == null || "guitu".equals(branch) ? BRANCH_CLERK
         : "gxq-jg".equals(branch) ? COMMITTEE_CLERK : branch + ".clerk");
