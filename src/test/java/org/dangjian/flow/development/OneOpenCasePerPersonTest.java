@@ -98,6 +98,46 @@ class OneOpenCasePerPersonTest extends DevelopmentTestSupport {
     }
   }
 
+  /**
+   * Two branches' clerks at once: no case number counter is shared, so the starts meet only at the unique index;
+   * the loser may not read the winner's case and learns nothing of it.
+   */
+  @Test
+  void twoBranchesStartingTheSamePersonAtOnceMakeOneCaseAndTheLoserLearnsNothing() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 1; round <= 10; round++) {
+        Map<String, Object> guitu = application("2025-01-10", "1995-05-05");
+        Map<String, Object> fayuan = new HashMap<>(guitu);
+        fayuan.put("branchId", "fayuan");
+        String idNumber = (String) guitu.get("idNumber");
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        Future<ResponseEntity<Map>> byGuitu = pool.submit(() -> {
+          barrier.await(30, TimeUnit.SECONDS);
+          return submitStart(BRANCH_CLERK, guitu);
+        });
+        Future<ResponseEntity<Map>> byFayuan = pool.submit(() -> {
+          barrier.await(30, TimeUnit.SECONDS);
+          return submitStart("fayuan.clerk", fayuan);
+        });
+        List<ResponseEntity<Map>> responses = List.of(byGuitu.get(60, TimeUnit.SECONDS),
+            byFayuan.get(60, TimeUnit.SECONDS));
+        assertThat(responses).as("round %d", round).extracting(r -> r.getStatusCode().value())
+            .containsExactlyInAnyOrder(200, 400);
+        assertThat(casesOf(idNumber)).as("cases in round %d", round).isEqualTo(1);
+        assertThat(registryEntriesOf(idNumber)).as("registry entries in round %d", round).isEqualTo(1);
+        ResponseEntity<Map> won = responses.stream().filter(r -> r.getStatusCode() == HttpStatus.OK).findFirst().get();
+        ResponseEntity<Map> lost = responses.stream().filter(r -> r.getStatusCode() != HttpStatus.OK).findFirst().get();
+        String caseNumber = (String) runtimeService.getVariable(String.valueOf(won.getBody().get("id")), "caseNumber");
+        assertThat(String.valueOf(lost.getBody().get("message"))).as("round %d", round)
+            .contains(ApplicationReceived.ALREADY_REGISTERED_ELSEWHERE).doesNotContain(caseNumber)
+            .doesNotContain("入党申请人");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aClerkOfAnotherBranchIsRefusedWithoutLearningTheCaseOrTheStatus() {
     today("2025-03-01");
