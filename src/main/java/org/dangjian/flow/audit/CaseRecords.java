@@ -104,6 +104,22 @@ public class CaseRecords {
         .map(readers -> access.canReadArchived(viewer, readers)).orElse(false);
   }
 
+  /**
+   * Whether the viewer may read the record of the case with this number: every case of that number in the history,
+   * or its archived copy once the history is gone. False when there is no such case.
+   */
+  public boolean readableCaseNumber(String viewer, String caseNumber) {
+    return viewer != null && caseNumber != null && system.call(() -> {
+      List<HistoricProcessInstance> cases = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKey(caseNumber).listPage(0, PAGE);
+      if (!cases.isEmpty()) {
+        return cases.stream().allMatch(pi -> access.canReadHistory(viewer, pi.getId()));
+      }
+      return archive.byCaseNumber(caseNumber).map(a -> access.canReadArchived(viewer, a.readerGroups()))
+          .orElse(false);
+    });
+  }
+
   /** 违规记录: the rule violations of the cases the viewer may read. */
   public List<CaseEvent> violations(String viewer) {
     Map<String, Boolean> readable = new HashMap<>();

@@ -3,6 +3,7 @@ package org.dangjian.flow.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.dangjian.flow.system.ApiError;
 import org.dangjian.flow.system.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +47,7 @@ class RecordController {
   List<CaseRecords.CaseSummary> cases(@RequestParam(defaultValue = "0") int firstResult,
       @RequestParam(defaultValue = "50") int maxResults) {
     if (firstResult < 0 || maxResults < 1 || maxResults > MAX_PAGE) {
-      throw new IllegalArgumentException("分页参数不正确：firstResult ≥ 0，maxResults 为 1–" + MAX_PAGE);
+      throw new InvalidPageException("分页参数不正确：firstResult ≥ 0，maxResults 为 1–" + MAX_PAGE);
     }
     return records.readableCases(firstResult, maxResults);
   }
@@ -83,15 +84,15 @@ class RecordController {
     return download(exports.xlsx(r), fileName(r, "xlsx"), XLSX);
   }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("message", e.getMessage()));
+  // only our own paging refusal: any other IllegalArgumentException is a fault of ours, not the client's
+  @ExceptionHandler(InvalidPageException.class)
+  ResponseEntity<Map<String, Object>> badRequest(InvalidPageException e) {
+    return ApiError.response(HttpStatus.BAD_REQUEST, e);
   }
 
   @ExceptionHandler(RecordNotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(RecordNotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", e.getMessage()));
+    return ApiError.response(HttpStatus.NOT_FOUND, e);
   }
 
   /** The violations of the cases the logged-in user may read. */
@@ -112,6 +113,12 @@ class RecordController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(fileName, StandardCharsets.UTF_8).build().toString())
         .body(body);
+  }
+
+  static class InvalidPageException extends RuntimeException {
+    InvalidPageException(String message) {
+      super(message);
+    }
   }
 
   static class RecordNotFoundException extends RuntimeException {

@@ -10,14 +10,12 @@ import org.dangjian.flow.audit.CaseRecord.Field;
 /** The record and the violations report as printable HTML pages in Simplified Chinese. */
 final class RecordPage {
 
-  private static final String STYLE = """
-      body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei","PingFang SC",sans-serif;margin:24px;color:#222}
-      h1{font-size:22px;text-align:center;margin-bottom:4px} .sub{text-align:center;color:#666;margin-bottom:16px}
-      table{border-collapse:collapse;width:100%;margin-bottom:16px} th,td{border:1px solid #888;padding:4px 6px;
-      vertical-align:top;font-size:13px} th{background:#eee} table.head th{width:12%;text-align:right}
-      tr.EVENT td{background:#fff6e6} tr.START td,tr.END td{background:#eef6ee} .nav a{margin-right:12px}
-      ul{margin:0;padding-left:16px} @media print{.nav{display:none} body{margin:0}}
-      """;
+  /**
+   * The page's style and its print link's script are files of their own, not inline: the Content-Security-Policy
+   * (system/SecurityHeaders) allows scripts and styles from this server's files only.
+   */
+  private static final String HEAD = "<link rel=\"stylesheet\" href=\"/css/record.css\">";
+  private static final String END = "<script src=\"/js/print.js\"></script></body></html>";
 
   private RecordPage() {
   }
@@ -31,7 +29,7 @@ final class RecordPage {
     open(h, title(r));
     String base = "/api/records/" + r.processInstanceId();
     h.append("<div class=\"nav\"><a href=\"").append(base).append(".pdf\">导出PDF</a><a href=\"").append(base)
-        .append(".xlsx\">导出Excel</a><a href=\"javascript:window.print()\">打印</a></div>");
+        .append(".xlsx\">导出Excel</a><a href=\"#\" class=\"print\">打印</a></div>");
     h.append("<h1>").append(e(title(r))).append("</h1><div class=\"sub\">一人一档　一事一记　一步一审</div>");
     h.append("<table class=\"head\">");
     row(h, "案件编号", r.caseNumber(), "流程", r.processName());
@@ -48,7 +46,7 @@ final class RecordPage {
           .append(x.open() == null ? "" : "（" + e(x.open()) + "）").append("</td><td>").append(content(x))
           .append("</td></tr>");
     }
-    h.append("</tbody></table></body></html>");
+    h.append("</tbody></table>").append(END);
     return h.toString();
   }
 
@@ -56,7 +54,7 @@ final class RecordPage {
     StringBuilder h = new StringBuilder();
     open(h, "违规记录");
     h.append("<div class=\"nav\"><a href=\"/api/records/violations.xlsx\">导出Excel</a>"
-        + "<a href=\"javascript:window.print()\">打印</a></div><h1>违规记录</h1><div class=\"sub\">共 ")
+        + "<a href=\"#\" class=\"print\">打印</a></div><h1>违规记录</h1><div class=\"sub\">共 ")
         .append(violations.size()).append(" 条</div><table><thead><tr><th>序号</th><th>案件编号</th><th>环节</th>"
             + "<th>规则</th><th>说明</th><th>期限</th><th>实际日期</th><th>办理人</th><th>记录时间</th></tr></thead><tbody>");
     int n = 1;
@@ -68,7 +66,7 @@ final class RecordPage {
           .append("</td><td>").append(e(str(v.actualDate()))).append("</td><td>").append(e(v.userId()))
           .append("</td><td>").append(e(str(v.occurredAt()).replace('T', ' '))).append("</td></tr>");
     }
-    h.append("</tbody></table></body></html>");
+    h.append("</tbody></table>").append(END);
     return h.toString();
   }
 
@@ -98,7 +96,7 @@ final class RecordPage {
 
   private static void open(StringBuilder h, String title) {
     h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>").append(e(title))
-        .append("</title><style>").append(STYLE).append("</style></head><body>");
+        .append("</title>").append(HEAD).append("</head><body>");
   }
 
   private static void row(StringBuilder h, String k1, String v1, String k2, String v2) {

@@ -12,14 +12,19 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.dangjian.flow.audit.CaseRecords;
+import org.dangjian.flow.organization.CaseAccess;
 import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.MemberRegistry;
+import org.dangjian.flow.organization.MemberRegistry.IdNumberTakenException;
 import org.dangjian.flow.organization.MemberRegistry.NewPerson;
 import org.dangjian.flow.organization.MemberStatus;
 import org.dangjian.flow.organization.PartyMember;
+import org.dangjian.flow.organization.Role.CaseReading;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StartedElsewhere;
 import org.dangjian.flow.system.StepInput;
+import org.dangjian.flow.system.StepRefusedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,19 +35,27 @@ import org.springframework.stereotype.Component;
 @Component("applicationReceived")
 class ApplicationReceived implements ExecutionListener, StartedElsewhere {
 
+  /** For a user who may not read the case or member the ID number belongs to (another branch's). */
+  static final String ALREADY_REGISTERED_ELSEWHERE =
+      "该居民身份证号码已有在办案件或已是党员，不能重复受理；如有疑问请联系上级党委组织部门";
+
   static final Set<String> EDUCATION = Set.of("primary", "juniorHigh", "seniorHigh", "college", "bachelor",
       "master", "doctor");
 
   private final CaseNumbers caseNumbers;
   private final CaseAssignment assignment;
   private final MemberRegistry registry;
+  private final CaseRecords records;
+  private final CaseAccess access;
   private final RuleSet ruleSet;
 
   ApplicationReceived(CaseNumbers caseNumbers, CaseAssignment assignment, MemberRegistry registry,
-      @Value("${dangjian.rules.profile:baseline}") String ruleSet) {
+      CaseRecords records, CaseAccess access, @Value("${dangjian.rules.profile:baseline}") String ruleSet) {
     this.caseNumbers = caseNumbers;
     this.assignment = assignment;
     this.registry = registry;
+    this.records = records;
+    this.access = access;
     this.ruleSet = RuleSet.fromKey(ruleSet);
   }
 
@@ -56,6 +69,34 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
         && processInstance.getVariable(CASE_NUMBER) == null) {
       notify(processInstance);
     }
+  }
+
+  private static String userOf(DelegateExecution execution) {
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  /**
+   * Why the ID number cannot be accepted while it has an open entry: its status and case number for a user who may
+   * read that case (or, for a member without a case, the branch), otherwise nothing but that it is taken.
+   */
+  private List<String> alreadyRegistered(String idNumber, String userId) {
+    List<String> problems = new ArrayList<>();
+    boolean hidden = false;
+    for (PartyMember existing : registry.findActiveByIdNumber(idNumber)) {
+      boolean readable = existing.caseNumber() != null ? records.readableCaseNumber(userId, existing.caseNumber())
+          : userId != null && access.readsOrganization(userId, existing.branchId(), CaseReading.HISTORY);
+      if (readable) {
+        problems.add("该居民身份证号码已登记为" + existing.status().title()
+            + (existing.caseNumber() != null ? "（案件编号 " + existing.caseNumber() + "）" : "") + "，不能重复受理");
+      } else {
+        hidden = true;
+      }
+    }
+    if (hidden) {
+      problems.add(ALREADY_REGISTERED_ELSEWHERE);
+    }
+    return problems;
   }
 
   /**
@@ -98,10 +139,7 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
       if (birthDate != null) {
         in.problems(ResidentIdNumber.problems(idNumber, birthDate));
       }
-      for (PartyMember existing : registry.findActiveByIdNumber(idNumber)) {
-        in.problem("该居民身份证号码已登记为" + existing.status().title()
-            + (existing.caseNumber() != null ? "（案件编号 " + existing.caseNumber() + "）" : "") + "，不能重复受理");
-      }
+      in.problems(alreadyRegistered(idNumber, userOf(execution)));
     }
     if (birthDate != null && applicationDate != null && !CalendarRules.isAdultOn(birthDate, applicationDate)) {
       // 党章 Art. 1: 年满十八岁
@@ -119,8 +157,16 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
     LocalDate today = BusinessCalendar.today();
     String caseNumber = caseNumbers.next(branchId, today.getYear());
     execution.setProcessBusinessKey(caseNumber);
-    long memberId = registry.add(new NewPerson(name, gender, birthDate, idNumber, branchId, MemberStatus.APPLICANT,
-        applicationDate, caseNumber));
+    long memberId;
+    try {
+      memberId = registry.add(new NewPerson(name, gender, birthDate, idNumber, branchId, MemberStatus.APPLICANT,
+          applicationDate, caseNumber));
+    } catch (IdNumberTakenException startedMeanwhile) {
+      // another start of the same person committed between the check above and this insert: the database's unique
+      // index refused it here, inside the listener, so the clerk gets the same refusal as if it had come first
+      List<String> problems = alreadyRegistered(idNumber, userOf(execution));
+      throw new StepRefusedException(problems.isEmpty() ? List.of(ALREADY_REGISTERED_ELSEWHERE) : problems);
+    }
 
     LocalDate talkDue = CalendarRules.monthsAfter(applicationDate, 1);
     execution.setVariable("idNumber", idNumber);

@@ -6,8 +6,8 @@ import org.dangjian.flow.audit.CaseEvent;
 import org.dangjian.flow.audit.CaseRecords;
 import org.dangjian.flow.development.DevelopmentCases.CaseNotFoundException;
 import org.dangjian.flow.development.DevelopmentCases.WithdrawalKind;
+import org.dangjian.flow.system.ApiError;
 import org.dangjian.flow.system.CurrentUser;
-import org.dangjian.flow.system.StepRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,21 +70,16 @@ class DevelopmentCaseController {
 
   @ExceptionHandler(OverdueTasks.InvalidPageException.class)
   ResponseEntity<Map<String, Object>> badPage(OverdueTasks.InvalidPageException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+    return ApiError.response(HttpStatus.BAD_REQUEST, e);
   }
 
   @ExceptionHandler(OverdueTasks.UnknownOrganizationException.class)
   ResponseEntity<Map<String, Object>> unknownOrganization(OverdueTasks.UnknownOrganizationException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
-  }
-
-  @ExceptionHandler(StepRefusedException.class)
-  ResponseEntity<Map<String, Object>> refused(StepRefusedException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
+    return ApiError.response(HttpStatus.NOT_FOUND, e);
   }
 
   @ExceptionHandler(CaseNotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(CaseNotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+    return ApiError.response(HttpStatus.NOT_FOUND, e);
   }
 }

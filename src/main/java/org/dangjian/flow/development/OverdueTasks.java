@@ -27,6 +27,7 @@ import org.dangjian.flow.organization.Role.CaseReading;
 import org.dangjian.flow.system.AccessDeniedException;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.SystemAccess;
+import org.dangjian.flow.system.VariableText;
 import org.springframework.stereotype.Service;
 
 /**
@@ -78,12 +79,12 @@ public class OverdueTasks {
       Overdue query = overdueUnder(organization, now);
       long total = query.count();
       List<Task> tasks = total == 0 ? List.of() : query.page(firstResult, maxResults);
-      Map<String, Map<String, Object>> caseVariables = caseVariables(tasks);
+      Map<String, Map<String, String>> caseVariables = caseVariables(tasks);
       return new Page(organizationId, total, firstResult, tasks.stream().map(t -> {
-        Map<String, Object> v = caseVariables.getOrDefault(t.getProcessInstanceId(), Map.of());
+        Map<String, String> v = caseVariables.getOrDefault(t.getProcessInstanceId(), Map.of());
         LocalDate lastDay = t.getDueDate().toInstant().minusMillis(1).atZone(BusinessCalendar.ZONE).toLocalDate();
-        return new OverdueTask((String) v.get(CASE_NUMBER), t.getProcessInstanceId(), (String) v.get("candidateName"),
-            (String) v.get(BRANCH_NAME), t.getId(), t.getName(), t.getDueDate(), lastDay,
+        return new OverdueTask(v.get(CASE_NUMBER), t.getProcessInstanceId(), v.get("candidateName"),
+            v.get(BRANCH_NAME), t.getId(), t.getName(), t.getDueDate(), lastDay,
             ChronoUnit.DAYS.between(lastDay, today));
       }).toList());
     });
@@ -189,16 +190,19 @@ public class OverdueTasks {
     return false;
   }
 
-  private Map<String, Map<String, Object>> caseVariables(List<Task> tasks) {
-    Map<String, Map<String, Object>> byCase = new HashMap<>();
+  /** The shown variables of the cases, as text whatever type an administrator may have given them. */
+  private Map<String, Map<String, String>> caseVariables(List<Task> tasks) {
+    Map<String, Map<String, String>> byCase = new HashMap<>();
     if (tasks.isEmpty()) {
       return byCase;
     }
     String[] ids = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+    // no Java objects are deserialized for a list: their serialized form is shown instead
     for (VariableInstance v : runtimeService.createVariableInstanceQuery().processInstanceIdIn(ids)
-        .variableNameIn(CASE_NUMBER, "candidateName", BRANCH_NAME).listPage(0, ids.length * 3)) {
+        .variableNameIn(CASE_NUMBER, "candidateName", BRANCH_NAME).disableCustomObjectDeserialization()
+        .listPage(0, ids.length * 3)) {
       if (v.getExecutionId().equals(v.getProcessInstanceId())) {
-        byCase.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        byCase.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), VariableText.of(v));
       }
     }
     return byCase;

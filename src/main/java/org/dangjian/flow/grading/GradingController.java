@@ -2,12 +2,14 @@ package org.dangjian.flow.grading;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.dangjian.flow.grading.GradingObjections.GradingNotFoundException;
 import org.dangjian.flow.grading.GradingRepository.GradingRecord;
+import org.dangjian.flow.system.AccessDeniedException;
+import org.dangjian.flow.system.ApiError;
 import org.dangjian.flow.system.CurrentUser;
-import org.dangjian.flow.system.StepRefusedException;
 import org.dangjian.flow.system.SystemAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +50,14 @@ class GradingController {
   @PostMapping("/campaigns")
   Map<String, Object> launch(@RequestBody CampaignRequest request) {
     // as the logged-in user, with the engine's check that they may start it
-    ProcessInstanceWithVariables campaign = runtime.createProcessInstanceByKey(Grading.CAMPAIGN_KEY)
-        .setVariable("committeeId", request.committeeId()).setVariable("year", request.year())
-        .setVariable("evaluationDays", request.evaluationDays()).executeWithVariablesInReturn();
+    ProcessInstanceWithVariables campaign;
+    try {
+      campaign = runtime.createProcessInstanceByKey(Grading.CAMPAIGN_KEY)
+          .setVariable("committeeId", request.committeeId()).setVariable("year", request.year())
+          .setVariable("evaluationDays", request.evaluationDays()).executeWithVariablesInReturn();
+    } catch (AuthorizationException e) {
+      throw new AccessDeniedException("用户 " + currentUser.id() + " 无权启动年度定级：只有党委或工委的党务工作者可以启动", e);
+    }
     return Map.of("message", campaign.getVariables().get("campaignSummary"));
   }
 
@@ -72,13 +79,8 @@ class GradingController {
     return gradings.history(organizationId);
   }
 
-  @ExceptionHandler(StepRefusedException.class)
-  ResponseEntity<Map<String, Object>> refused(StepRefusedException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
-  }
-
   @ExceptionHandler(GradingNotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(GradingNotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+    return ApiError.response(HttpStatus.NOT_FOUND, e);
   }
 }

@@ -6,11 +6,16 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** 党员名册: people with their status; the development process keeps it up to date. */
 @Repository
@@ -23,21 +28,48 @@ public class MemberRegistry {
       localDate(rs.getDate("probation_end_date")), localDate(rs.getDate("full_membership_date")));
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
 
-  MemberRegistry(JdbcTemplate jdbc) {
+  MemberRegistry(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    // a refused insert rolls back to a savepoint only: PostgreSQL would otherwise refuse every later statement
+    // of the transaction, and the caller still reads the registry to say why it was refused
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Another entry of the same ID number is still open: the database's unique index on open entries refused the
+   * insert (two starts of one person at the same moment both pass {@link #findActiveByIdNumber} first).
+   */
+  public static class IdNumberTakenException extends RuntimeException {
+    IdNumberTakenException(String idNumber, DuplicateKeyException cause) {
+      super("registry entry with ID number " + idNumber + " still open", cause);
+    }
   }
 
   public record NewPerson(String name, String gender, LocalDate birthDate, String idNumber, String branchId,
       MemberStatus status, LocalDate applicationDate, String caseNumber) {
   }
 
+  /**
+   * Enters the person, in the caller's transaction; refused with {@link IdNumberTakenException} while another entry
+   * of the same ID number is open.
+   */
   public long add(NewPerson p) {
+    try {
+      return savepoint.execute(tx -> insert(p));
+    } catch (DuplicateKeyException e) {
+      throw new IdNumberTakenException(p.idNumber(), e);
+    }
+  }
+
+  private long insert(NewPerson p) {
     var keys = new GeneratedKeyHolder();
     jdbc.update(con -> {
       PreparedStatement ps = con.prepareStatement("insert into party_member (name, gender, birth_date, id_number,"
-          + " branch_id, status, application_date, case_number, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          new String[] {"id"});
+          + " branch_id, status, application_date, case_number, updated_at, active_id_number)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       ps.setString(1, p.name());
       ps.setString(2, p.gender());
       ps.setDate(3, sqlDate(p.birthDate()));
@@ -47,6 +79,7 @@ public class MemberRegistry {
       ps.setDate(7, sqlDate(p.applicationDate()));
       ps.setString(8, p.caseNumber());
       ps.setTimestamp(9, now());
+      ps.setString(10, activeIdNumber(p));
       return ps;
     }, keys);
     return keys.getKey().longValue();
@@ -55,9 +88,14 @@ public class MemberRegistry {
   /** Demo and import data: a person with a fixed registry number. */
   public void addWithId(long id, NewPerson p) {
     jdbc.update("insert into party_member (id, name, gender, birth_date, id_number, branch_id, status,"
-        + " application_date, case_number, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, p.name(),
-        p.gender(), sqlDate(p.birthDate()), p.idNumber(), p.branchId(), p.status().name().toLowerCase(),
-        sqlDate(p.applicationDate()), p.caseNumber(), now());
+        + " application_date, case_number, updated_at, active_id_number) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, p.name(), p.gender(), sqlDate(p.birthDate()), p.idNumber(), p.branchId(), p.status().name().toLowerCase(),
+        sqlDate(p.applicationDate()), p.caseNumber(), now(), activeIdNumber(p));
+  }
+
+  /** The key of the unique index on open entries: the ID number while the entry is open, null once it ended. */
+  private static String activeIdNumber(NewPerson p) {
+    return p.idNumber() == null || p.status() == MemberStatus.ENDED ? null : p.idNumber().toUpperCase(Locale.ROOT);
   }
 
   public Optional<PartyMember> find(long id) {
@@ -102,9 +140,10 @@ public class MemberRegistry {
     update(id, MemberStatus.FULL, "full_membership_date", fullMembershipDate);
   }
 
+  /** The entry ends short of full membership; its ID number is free for a new application. */
   public void end(long id, String reason) {
-    jdbc.update("update party_member set status = 'ended', ended_reason = ?, updated_at = ? where id = ?",
-        reason, now(), id);
+    jdbc.update("update party_member set status = 'ended', active_id_number = null, ended_reason = ?,"
+        + " updated_at = ? where id = ?", reason, now(), id);
   }
 
   public void moveToBranch(long id, String branchId) {

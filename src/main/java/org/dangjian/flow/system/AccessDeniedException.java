@@ -6,4 +6,9 @@ public class AccessDeniedException extends RuntimeException {
   public AccessDeniedException(String message) {
     super(message);
   }
+
+  /** With the engine's own refusal as the cause: its text is the answer's developer detail. */
+  public AccessDeniedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

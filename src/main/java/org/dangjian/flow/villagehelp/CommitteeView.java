@@ -95,7 +95,8 @@ class CommitteeView {
     });
     for (VillageHelpRecords.Assignment a : records.assignmentsOf(committeeId)) {
       for (VillageHelpRecords.HelpCase c : records.helpCasesOf(a.key())) {
-        int[] n = counts.get(c.category());
+        // a category no longer offered still counts, under its own key, instead of failing the whole summary
+        int[] n = counts.computeIfAbsent(c.category(), k -> new int[5]);
         n[0]++;
         if (c.closedOn() == null) {
           n[1]++;
@@ -112,8 +113,8 @@ class CommitteeView {
       }
     }
     List<CategoryRow> rows = new ArrayList<>();
-    counts.forEach((k, n) -> rows.add(new CategoryRow(k, HelpCaseOpened.CATEGORIES.get(k), n[0], n[1], n[2], n[3],
-        n[4], n[3] == 0 ? null : Math.round(10.0 * closingDays.get(k) / n[3]) / 10.0)));
+    counts.forEach((k, n) -> rows.add(new CategoryRow(k, HelpCaseOpened.CATEGORIES.getOrDefault(k, k), n[0], n[1],
+        n[2], n[3], n[4], n[3] == 0 ? null : Math.round(10.0 * closingDays.getOrDefault(k, 0L) / n[3]) / 10.0)));
     return rows;
   }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.dangjian.flow.organization.CaseAccess;
 import org.dangjian.flow.organization.Role.CaseReading;
 import org.dangjian.flow.system.AccessDeniedException;
+import org.dangjian.flow.system.ApiError;
 import org.dangjian.flow.system.CurrentUser;
 import org.dangjian.flow.villagehelp.CommitteeView.AssignmentRow;
 import org.dangjian.flow.villagehelp.CommitteeView.CategoryRow;
@@ -64,6 +65,6 @@ class VillageHelpController {
 
   @ExceptionHandler(UnknownCommitteeException.class)
   ResponseEntity<Map<String, Object>> unknown(UnknownCommitteeException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+    return ApiError.response(HttpStatus.NOT_FOUND, e);
   }
 }

@@ -155,7 +155,10 @@ class DevelopmentRestTest extends DevelopmentTestSupport {
     ResponseEntity<String> page = rest.withBasicAuth(BRANCH_CLERK, "demo").getForEntity("/development-cases.html",
         String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("组织关系转接").contains("/api/development-cases/");
+    assertThat(page.getBody()).contains("组织关系转接").contains("<script src=\"/js/development-cases.js\">");
+    // the page's script, a file of its own (Content-Security-Policy), sends to our API
+    assertThat(rest.getForEntity("/js/development-cases.js", String.class).getBody())
+        .contains("/api/development-cases/");
   }
 
   @Test

@@ -49,7 +49,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
   }
 
   /** Starts a case as a clerk of the application's branch, as Tasklist does for a logged-in clerk. */
-  ProcessInstance start(Map<String, Object> variables) {
+  public ProcessInstance start(Map<String, Object> variables) {
     Object branch = variables.get("branchId");
     login(branch == null || "guitu".equals(branch) ? BRANCH_CLERK
         : "gxq-jg".equals(branch) ? COMMITTEE_CLERK : branch + ".clerk");

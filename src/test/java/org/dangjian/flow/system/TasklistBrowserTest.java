@@ -52,6 +52,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +116,8 @@ class TasklistBrowserTest {
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
         "download.default_directory", DOWNLOADS.toAbsolutePath().toString(), "download.prompt_for_download", false,
         "plugins.always_open_pdf_externally", true));
+    // the console, to see whether the Content-Security-Policy blocked anything
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     // Tasklist shows due dates in the browser's time zone; the business calendar is Asia/Shanghai.
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -216,6 +220,7 @@ class TasklistBrowserTest {
       assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
       assertThat(pdf.getFileName().toString()).contains(pi.getBusinessKey());
       Files.copy(pdf, SCREENSHOTS.resolve("24-auditor-record.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertNothingBlockedByThePolicy();
     } catch (Throwable failure) {
       saveState("failure-auditor");
       throw failure;
@@ -244,10 +249,22 @@ class TasklistBrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), pi.getBusinessKey()));
       assertThat(driver.findElement(By.tagName("body")).getText()).contains("全程纪实").contains("逾期样例");
       screenshot("26-committee-overdue-record");
+      assertNothingBlockedByThePolicy();
     } catch (Throwable failure) {
       saveState("failure-overdue");
       throw failure;
     }
+  }
+
+  /** What the browser refused to load or run under a page's Content-Security-Policy since the last look. */
+  private void assertNothingBlockedByThePolicy() {
+    List<String> blocked = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getMessage().contains("Content Security Policy")) {
+        blocked.add(entry.getMessage());
+      }
+    }
+    assertThat(blocked).as("blocked by the Content-Security-Policy").isEmpty();
   }
 
   /** A 发展党员 case of 规土局党支部, started by its clerk as Tasklist does. */
