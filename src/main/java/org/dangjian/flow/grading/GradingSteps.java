@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangjian.flow.organization.EngineIdentity;
+import org.dangjian.flow.organization.Role;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepInput;
 import org.dangjian.flow.system.WorkingDayCalendar;
@@ -88,11 +90,14 @@ class GradingSteps implements TaskListener {
     if (evaluators.size() < SelfAssessment.MIN_EVALUATORS) {
       in.problem("测评人至少" + SelfAssessment.MIN_EVALUATORS + "名（党员和群众代表），现为" + evaluators.size() + "名");
     }
+    // the organization's own members and mass representatives (its evaluator group), never the self-assessor;
+    // one answer for an unknown account and a stranger, so the refusal tells nothing about other organizations
+    String evaluatorGroup = Role.EVALUATOR.groupOf((String) s.get(ORGANIZATION_ID));
     for (String evaluator : evaluators) {
-      if (identity.createUserQuery().userId(evaluator).count() == 0) {
-        in.problem("测评人“" + evaluator + "”没有系统账号");
-      } else if (evaluator.equals(s.actor())) {
+      if (evaluator.equals(s.actor())) {
         in.problem("自评人不能同时作为测评人（" + evaluator + "）");
+      } else if (!EngineIdentity.isMemberOfAny(identity, evaluator, List.of(evaluatorGroup))) {
+        in.problem("“" + evaluator + "”不是" + s.get(ORGANIZATION_NAME) + "的测评人，请从本组织测评人名单中选择");
       }
     }
     if (in.hasProblems()) {

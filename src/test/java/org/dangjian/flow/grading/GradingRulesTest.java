@@ -47,12 +47,37 @@ class GradingRulesTest extends GradingTestSupport {
   }
 
   @Test
-  void evaluatorsWithoutAnAccountAreRefused() {
+  void evaluatorsOutsideTheOrganizationsEvaluatorsAreRefusedWithOneAnswerForStrangersAndUnknownAccounts() {
     ProcessInstance pi = newGrading();
+    // fayuan.eval1 evaluates 法院党支部, guitu.clerk is of the right branch but not an evaluator
     assertThatThrownBy(() -> complete(pi, SELF_ASSESSMENT, SECRETARY, "leadershipScore", 20, "membershipScore", 20,
         "mechanismScore", 20, "performanceScore", 20, "reputationScore", 20, "selfReport", "自评",
-        "evaluators", "guitu.eval1,guitu.eval2,guitu.eval3,guitu.eval4,nobody.here"))
-        .isInstanceOf(StepRefusedException.class).hasMessageContaining("nobody.here”没有系统账号");
+        "evaluators", "guitu.eval1,guitu.eval2,guitu.eval3,fayuan.eval1,guitu.clerk,nobody.here"))
+        .isInstanceOf(StepRefusedException.class)
+        .hasMessageContaining("“fayuan.eval1”不是测试党组织").hasMessageContaining("“guitu.clerk”不是测试党组织")
+        .hasMessageContaining("“nobody.here”不是测试党组织").hasMessageContaining("的测评人")
+        .hasMessageNotContaining("guitu.eval1”").hasMessageNotContaining("账号");
+    assertThat(pi).isWaitingAt(SELF_ASSESSMENT);
+  }
+
+  @Test
+  void theSelfAssessorMayNotEvaluateEvenAsAnEvaluatorOfTheOrganization() {
+    ProcessInstance pi = newGrading();
+    join(SECRETARY, runtimeService.getVariable(pi.getId(), "organizationId") + "-evaluator");
+    assertThatThrownBy(() -> complete(pi, SELF_ASSESSMENT, SECRETARY, "leadershipScore", 20, "membershipScore", 20,
+        "mechanismScore", 20, "performanceScore", 20, "reputationScore", 20, "selfReport", "自评",
+        "evaluators", List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4", SECRETARY)))
+        .isInstanceOf(StepRefusedException.class).hasMessageContaining("自评人不能同时作为测评人（guitu.secretary）")
+        .hasMessageNotContaining("不是");
+    assertThat(pi).isWaitingAt(SELF_ASSESSMENT);
+  }
+
+  @Test
+  void theEvaluatorsOfferedAreTheOrganizationsOwn() {
+    ProcessInstance pi = newGrading();
+    List<String> offered = Json.objects(variable(pi, "evaluatorOptions")).stream()
+        .map(o -> (String) o.get("value")).toList();
+    assertThat(offered).containsExactlyElementsOf(EVALUATORS);
   }
 
   @Test

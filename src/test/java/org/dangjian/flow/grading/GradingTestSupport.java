@@ -12,6 +12,7 @@ import org.dangjian.flow.ProcessTestSupport;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationKind;
 import org.dangjian.flow.organization.OrganizationRepository;
+import org.dangjian.flow.organization.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,10 +43,14 @@ abstract class GradingTestSupport extends ProcessTestSupport {
     return id;
   }
 
-  /** A branch under 机关党委 whose secretary (书记) is {@link #SECRETARY}. */
+  /**
+   * A branch under 机关党委 whose secretary (书记) is {@link #SECRETARY} and whose evaluators (测评人) are
+   * {@link #EVALUATORS}, before its grading starts (which offers them as the evaluators to choose from).
+   */
   String newBranch() {
     String branch = newOrganization("gxq-jg", OrganizationKind.BRANCH);
-    join(SECRETARY, branch + "-secretary");
+    join(SECRETARY, Role.SECRETARY.groupOf(branch));
+    EVALUATORS.forEach(e -> join(e, Role.EVALUATOR.groupOf(branch)));
     return branch;
   }
 
