@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangjian.flow.organization.EngineIdentity;
@@ -124,9 +125,19 @@ class GradingSteps implements TaskListener {
     String satisfaction = in.choice(SATISFACTION, "测评意见",
         Set.of("satisfied", "basicallySatisfied", "unsatisfied"));
     String comment = in.optionalText(EVALUATION_COMMENT, "意见建议", 500);
-    if (!in.hasProblems()) {
-      gradings.addBallot(s.task().getProcessInstanceId(), evaluator, satisfaction, comment);
+    if (in.hasProblems()) {
+      return;
     }
+    // the grading that called this ballot, by the engine's own link (no variable a client could have set); a
+    // grading started before ballots became a process of their own holds its ballot tasks itself
+    DelegateExecution ballot = s.task().getExecution().getProcessInstance();
+    DelegateExecution grading = ballot.getSuperExecution() != null ? ballot.getSuperExecution() : ballot;
+    gradings.addBallot(grading.getProcessInstanceId(), evaluator, satisfaction, comment);
+    // the values are the ballot table's alone: removed from wherever the submission put them, in the transaction
+    // that set them, they are never written to the engine's tables (an entity created or changed and then deleted
+    // before the flush is flushed as nothing or as a delete). Not left to the ballot's end: an ended instance of a
+    // multi-instance activity keeps its variables until the last one ends
+    s.task().removeVariables(BallotSecrecy.SECRET);
   }
 
   private void committeeDecision(Step s) {
