@@ -166,7 +166,17 @@ public class CaseRecords {
 
   CaseRecord build(HistoricProcessInstance pi) {
     String id = pi.getId();
-    List<HistoricTaskInstance> tasks = all(historyService.createHistoricTaskInstanceQuery().processInstanceId(id));
+    List<HistoricTaskInstance> tasks = new ArrayList<>(all(historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(id)));
+    // a called process without a case number of its own (分类定级's ballots) is a step of its caller's case;
+    // one with a case number (整顿后进) is a case with its own record. By the root: the engine indexes it, not
+    // the caller
+    for (HistoricProcessInstance part : all(historyService.createHistoricProcessInstanceQuery()
+        .rootProcessInstanceId(pi.getRootProcessInstanceId()))) {
+      if (id.equals(part.getSuperProcessInstanceId()) && part.getBusinessKey() == null) {
+        tasks.addAll(all(historyService.createHistoricTaskInstanceQuery().processInstanceId(part.getId())));
+      }
+    }
     List<HistoricVariableUpdate> updates = all(historyService.createHistoricDetailQuery().processInstanceId(id)
         .variableUpdates().orderPartiallyByOccurrence().asc()).stream().filter(HistoricVariableUpdate.class::isInstance)
         .map(HistoricVariableUpdate.class::cast).toList();

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dangjian.flow.grading.GradingRepository.BallotCount;
 import org.springframework.stereotype.Component;
 
-/** Step 2 closes (all answered or the deadline passed): only counts and rates reach the process. */
+/**
+ * Step 2 closes (all answered or the deadline passed): only counts and rates reach the process. The comments are
+ * part of the ballots and stay in grading_ballot; the committee reads them through {@link GradingController}.
+ */
 @Component("evaluationTallied")
 class EvaluationTallied implements JavaDelegate {
 
@@ -32,7 +35,5 @@ class EvaluationTallied implements JavaDelegate {
     execution.setVariable(UNSATISFIED_RATE, evaluation.unsatisfiedRate());
     execution.setVariable("satisfactionPercent", Evaluation.percent(evaluation.satisfactionRate()));
     execution.setVariable("unsatisfiedPercent", Evaluation.percent(evaluation.unsatisfiedRate()));
-    execution.setVariable("evaluationComments", String.join("\n", gradings.ballotComments(
-        execution.getProcessInstanceId())));
   }
 }

@@ -6,6 +6,8 @@ public final class Grading {
   public static final String CAMPAIGN_KEY = "GradingCampaign";
   public static final String PROCESS_KEY = "OrganizationGradingProcess";
   public static final String RECTIFICATION_KEY = "RectificationProcess";
+  /** One evaluator's ballot (党员群众测评), called per evaluator: its task sees only what the ballot shows. */
+  public static final String BALLOT_KEY = "GradingBallotProcess";
   public static final String DECISION_KEY = "GradingLevelDecision";
   public static final String OBJECTION_MESSAGE = "GradingObjection";
   public static final String REDECIDE_ERROR = "GRADING_REDECIDE";
@@ -19,6 +21,7 @@ public final class Grading {
 
   public static final class Tasks {
     public static final String SELF_ASSESSMENT = "Task_SelfAssessment";
+    /** The ballot, in {@link Grading#BALLOT_KEY}. */
     public static final String MASS_EVALUATION = "Task_MassEvaluation";
     public static final String COMMITTEE_DECISION = "Task_CommitteeDecision";
     public static final String HANDLE_OBJECTION = "Task_HandleObjection";
@@ -32,6 +35,7 @@ public final class Grading {
   }
 
   public static final class Events {
+    public static final String MASS_EVALUATION_CALL = "CallActivity_MassEvaluation";
     public static final String EVALUATION_CLOSED = "BoundaryEvent_EvaluationClosed";
     public static final String PUBLICITY_ENDS = "TimerEvent_PublicityEnds";
     public static final String GRADED = "EndEvent_Graded";

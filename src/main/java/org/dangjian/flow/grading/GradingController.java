@@ -34,14 +34,16 @@ class GradingController {
   private final RuntimeService runtime;
   private final GradingObjections objections;
   private final GradingRepository gradings;
+  private final EvaluationComments comments;
   private final SystemAccess system;
   private final CurrentUser currentUser;
 
   GradingController(RuntimeService runtime, GradingObjections objections, GradingRepository gradings,
-      SystemAccess system, CurrentUser currentUser) {
+      EvaluationComments comments, SystemAccess system, CurrentUser currentUser) {
     this.runtime = runtime;
     this.objections = objections;
     this.gradings = gradings;
+    this.comments = comments;
     this.system = system;
     this.currentUser = currentUser;
   }
@@ -68,6 +70,12 @@ class GradingController {
     String user = currentUser.id();
     system.run(() -> objections.lodge(organizationId, year, request.objectionText(), user));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("message", "异议已受理，由上级党委核查处理"));
+  }
+
+  /** 测评意见建议 for the deciding committee's clerks (linked from the decision form). */
+  @GetMapping("/organizations/{organizationId}/{year}/evaluation-comments")
+  EvaluationComments.Comments evaluationComments(@PathVariable String organizationId, @PathVariable int year) {
+    return comments.read(organizationId, year, currentUser.id());
   }
 
   /**

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangjian.flow.organization.EngineIdentity;
+import org.dangjian.flow.organization.Role;
 import org.dangjian.flow.system.Actor;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StepInput;
@@ -89,11 +92,14 @@ class GradingSteps implements TaskListener {
     if (evaluators.size() < SelfAssessment.MIN_EVALUATORS) {
       in.problem("测评人至少" + SelfAssessment.MIN_EVALUATORS + "名（党员和群众代表），现为" + evaluators.size() + "名");
     }
+    // the organization's own members and mass representatives (its evaluator group), never the self-assessor;
+    // one answer for an unknown account and a stranger, so the refusal tells nothing about other organizations
+    String evaluatorGroup = Role.EVALUATOR.groupOf((String) s.get(ORGANIZATION_ID));
     for (String evaluator : evaluators) {
-      if (identity.createUserQuery().userId(evaluator).count() == 0) {
-        in.problem("测评人“" + evaluator + "”没有系统账号");
-      } else if (evaluator.equals(s.actor())) {
+      if (evaluator.equals(s.actor())) {
         in.problem("自评人不能同时作为测评人（" + evaluator + "）");
+      } else if (!EngineIdentity.isMemberOfAny(identity, evaluator, List.of(evaluatorGroup))) {
+        in.problem("“" + evaluator + "”不是" + s.get(ORGANIZATION_NAME) + "的测评人，请从本组织测评人名单中选择");
       }
     }
     if (in.hasProblems()) {
@@ -120,9 +126,19 @@ class GradingSteps implements TaskListener {
     String satisfaction = in.choice(SATISFACTION, "测评意见",
         Set.of("satisfied", "basicallySatisfied", "unsatisfied"));
     String comment = in.optionalText(EVALUATION_COMMENT, "意见建议", 500);
-    if (!in.hasProblems()) {
-      gradings.addBallot(s.task().getProcessInstanceId(), evaluator, satisfaction, comment);
+    if (in.hasProblems()) {
+      return;
     }
+    // the grading that called this ballot, by the engine's own link (no variable a client could have set); a
+    // grading started before ballots became a process of their own holds its ballot tasks itself
+    DelegateExecution ballot = s.task().getExecution().getProcessInstance();
+    DelegateExecution grading = ballot.getSuperExecution() != null ? ballot.getSuperExecution() : ballot;
+    gradings.addBallot(grading.getProcessInstanceId(), evaluator, satisfaction, comment);
+    // the values are the ballot table's alone: removed from wherever the submission put them, in the transaction
+    // that set them, they are never written to the engine's tables (an entity created or changed and then deleted
+    // before the flush is flushed as nothing or as a delete). Not left to the ballot's end: an ended instance of a
+    // multi-instance activity keeps its variables until the last one ends
+    s.task().removeVariables(BallotSecrecy.SECRET);
   }
 
   private void committeeDecision(Step s) {

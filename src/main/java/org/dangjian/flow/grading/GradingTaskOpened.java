@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasks that run side by side (one ballot per evaluator, one task per objection) keep their inputs in their own
- * execution: declared there empty, what the form submits lands there and not on the process, so no evaluator
- * sees another's ballot and two objections never overwrite each other.
+ * Tasks that run side by side (one task per objection) keep their inputs in their own execution: declared there
+ * empty, what the form submits lands there and not on the process, so two objections never overwrite each other.
+ * Ballots of gradings started before each ballot became a process of its own ({@link Grading#BALLOT_KEY}) still
+ * declare theirs here; today's ballot needs no declaration, nothing else living in its process.
  */
 @Component("gradingTaskOpened")
 class GradingTaskOpened implements TaskListener {

@@ -11,19 +11,28 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
 
-/** The three grading processes are deployed with history time to live and a Camunda Form for every user task. */
+/**
+ * The four grading processes are deployed with history time to live, a diagram, and a Camunda Form for every user
+ * task; the ballot is never started from Tasklist (only its grading calls it).
+ */
 class GradingDeploymentTest extends GradingTestSupport {
 
   @Test
   void everyUserTaskAndTheCampaignStartHaveTheirDeployedForm() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    for (String key : List.of(Grading.CAMPAIGN_KEY, Grading.PROCESS_KEY, Grading.RECTIFICATION_KEY)) {
+    for (String key : List.of(Grading.CAMPAIGN_KEY, Grading.PROCESS_KEY, Grading.BALLOT_KEY,
+        Grading.RECTIFICATION_KEY)) {
       ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult();
       assertThat(definition.getHistoryTimeToLive()).as(key).isPositive();
+      if (Grading.BALLOT_KEY.equals(key)) {
+        assertThat(definition.isStartableInTasklist()).isFalse();
+      }
       BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+      assertThat(model.getModelElementsByType(BpmnShape.class)).as(key).isNotEmpty();
       List<String> formRefs = new ArrayList<>();
       model.getModelElementsByType(UserTask.class).forEach(t -> {
         assertThat(t.getCamundaFormRef()).as("form of %s", t.getId()).isNotBlank();

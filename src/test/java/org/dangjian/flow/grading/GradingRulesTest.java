@@ -47,21 +47,45 @@ class GradingRulesTest extends GradingTestSupport {
   }
 
   @Test
-  void evaluatorsWithoutAnAccountAreRefused() {
+  void evaluatorsOutsideTheOrganizationsEvaluatorsAreRefusedWithOneAnswerForStrangersAndUnknownAccounts() {
     ProcessInstance pi = newGrading();
+    // fayuan.eval1 evaluates 法院党支部, guitu.clerk is of the right branch but not an evaluator
     assertThatThrownBy(() -> complete(pi, SELF_ASSESSMENT, SECRETARY, "leadershipScore", 20, "membershipScore", 20,
         "mechanismScore", 20, "performanceScore", 20, "reputationScore", 20, "selfReport", "自评",
-        "evaluators", "guitu.eval1,guitu.eval2,guitu.eval3,guitu.eval4,nobody.here"))
-        .isInstanceOf(StepRefusedException.class).hasMessageContaining("nobody.here”没有系统账号");
+        "evaluators", "guitu.eval1,guitu.eval2,guitu.eval3,fayuan.eval1,guitu.clerk,nobody.here"))
+        .isInstanceOf(StepRefusedException.class)
+        .hasMessageContaining("“fayuan.eval1”不是测试党组织").hasMessageContaining("“guitu.clerk”不是测试党组织")
+        .hasMessageContaining("“nobody.here”不是测试党组织").hasMessageContaining("的测评人")
+        .hasMessageNotContaining("guitu.eval1”").hasMessageNotContaining("账号");
+    assertThat(pi).isWaitingAt(SELF_ASSESSMENT);
+    assertThat(ballotInstances(pi)).isEmpty();
+  }
+
+  @Test
+  void theSelfAssessorMayNotEvaluateEvenAsAnEvaluatorOfTheOrganization() {
+    ProcessInstance pi = newGrading();
+    join(SECRETARY, runtimeService.getVariable(pi.getId(), "organizationId") + "-evaluator");
+    assertThatThrownBy(() -> complete(pi, SELF_ASSESSMENT, SECRETARY, "leadershipScore", 20, "membershipScore", 20,
+        "mechanismScore", 20, "performanceScore", 20, "reputationScore", 20, "selfReport", "自评",
+        "evaluators", List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4", SECRETARY)))
+        .isInstanceOf(StepRefusedException.class).hasMessageContaining("自评人不能同时作为测评人（guitu.secretary）")
+        .hasMessageNotContaining("不是");
+    assertThat(pi).isWaitingAt(SELF_ASSESSMENT);
+  }
+
+  @Test
+  void theEvaluatorsOfferedAreTheOrganizationsOwn() {
+    ProcessInstance pi = newGrading();
+    List<String> offered = Json.objects(variable(pi, "evaluatorOptions")).stream()
+        .map(o -> (String) o.get("value")).toList();
+    assertThat(offered).containsExactlyElementsOf(EVALUATORS);
   }
 
   @Test
   void eachEvaluatorGetsTheirOwnTaskAndOnlyTheyMayFillIt() {
     ProcessInstance pi = newGrading();
     selfAssess(pi, 19);
-    List<Task> ballots = taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey(MASS_EVALUATION).list();
-    assertThat(ballots).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(EVALUATORS);
+    assertThat(ballots(pi)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(EVALUATORS);
     // the engine grants a ballot to its evaluator alone
     assertThatThrownBy(() -> complete(ballotOf(pi, "guitu.eval1"), "guitu.eval2", "satisfaction", "unsatisfied"))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("guitu.eval2");
@@ -78,10 +102,9 @@ class GradingRulesTest extends GradingTestSupport {
     // what the form of the first evaluator submits stays in that ballot, even before it is completed
     taskService.setVariables(ballotOf(pi, "guitu.eval1").getId(), Map.of("satisfaction", "unsatisfied",
         "evaluationComment", "书记作风不实"));
-    assertThat(taskService.getVariables(second.getId())).containsEntry("satisfaction", null)
-        .containsEntry("evaluationComment", null);
+    assertThat(taskService.getVariables(second.getId())).doesNotContainKeys("satisfaction", "evaluationComment");
     vote(pi, "guitu.eval1", "unsatisfied");
-    assertThat(taskService.getVariables(second.getId())).containsEntry("satisfaction", null);
+    assertThat(taskService.getVariables(second.getId())).doesNotContainKeys("satisfaction", "evaluationComment");
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("satisfaction", "evaluationComment");
   }
 

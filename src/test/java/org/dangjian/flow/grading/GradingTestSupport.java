@@ -3,6 +3,7 @@ package org.dangjian.flow.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dangjian.flow.grading.Grading.Tasks.*;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.dangjian.flow.ProcessTestSupport;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationKind;
 import org.dangjian.flow.organization.OrganizationRepository;
+import org.dangjian.flow.organization.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,10 +44,14 @@ abstract class GradingTestSupport extends ProcessTestSupport {
     return id;
   }
 
-  /** A branch under 机关党委 whose secretary (书记) is {@link #SECRETARY}. */
+  /**
+   * A branch under 机关党委 whose secretary (书记) is {@link #SECRETARY} and whose evaluators (测评人) are
+   * {@link #EVALUATORS}, before its grading starts (which offers them as the evaluators to choose from).
+   */
   String newBranch() {
     String branch = newOrganization("gxq-jg", OrganizationKind.BRANCH);
-    join(SECRETARY, branch + "-secretary");
+    join(SECRETARY, Role.SECRETARY.groupOf(branch));
+    EVALUATORS.forEach(e -> join(e, Role.EVALUATOR.groupOf(branch)));
     return branch;
   }
 
@@ -80,9 +86,21 @@ abstract class GradingTestSupport extends ProcessTestSupport {
         "evaluators", EVALUATORS);
   }
 
+  /** The ballots (测评票) the grading has called, open or ended, one per evaluator. */
+  List<String> ballotInstances(ProcessInstance pi) {
+    return historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(Grading.BALLOT_KEY).list().stream().map(b -> b.getId()).toList();
+  }
+
+  /** The open ballot tasks of the grading. */
+  List<Task> ballots(ProcessInstance pi) {
+    List<String> instances = ballotInstances(pi);
+    return instances.isEmpty() ? List.of() : taskService.createTaskQuery()
+        .processInstanceIdIn(instances.toArray(String[]::new)).taskDefinitionKey(MASS_EVALUATION).list();
+  }
+
   Task ballotOf(ProcessInstance pi, String evaluator) {
-    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(MASS_EVALUATION)
-        .taskAssignee(evaluator).singleResult();
+    return ballots(pi).stream().filter(t -> evaluator.equals(t.getAssignee())).findFirst().orElse(null);
   }
 
   void vote(ProcessInstance pi, String evaluator, String satisfaction) {
@@ -109,6 +127,19 @@ abstract class GradingTestSupport extends ProcessTestSupport {
   }
 
   ProcessInstance rectificationOf(ProcessInstance grading) {
-    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(grading.getId()).singleResult();
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(grading.getId())
+        .processDefinitionKey(Grading.RECTIFICATION_KEY).singleResult();
+  }
+
+  /** A form as Tasklist submits it over REST: lists as Json arrays. */
+  static Map<String, Object> form(Object... keyValues) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      Object value = keyValues[i + 1];
+      vars.put((String) keyValues[i], value instanceof List<?> list
+          ? Map.of("type", "Json", "value", list.stream().map(v -> "\"" + v + "\"").toList().toString())
+          : Map.of("value", value));
+    }
+    return Map.of("variables", vars);
   }
 }

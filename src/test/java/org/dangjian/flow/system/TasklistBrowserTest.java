@@ -59,6 +59,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Drives the real Camunda Tasklist in headless Chromium: a branch clerk starts 发展党员 through the Chinese start
@@ -93,6 +94,7 @@ class TasklistBrowserTest {
   @Autowired OrganizationRepository organizations;
   @Autowired EngineIdentity engineIdentity;
   @Autowired StandingAuthorizations standingAuthorizations;
+  @Autowired JdbcTemplate jdbc;
 
   private WebDriver driver;
   private WebDriverWait wait;
@@ -305,9 +307,13 @@ class TasklistBrowserTest {
     }
   }
 
-  /** 分类定级 step 1 in Tasklist: the total is computed in the form, the evaluators are picked from a list. */
+  /**
+   * 分类定级 steps 1 to 3 in Tasklist: the total is computed in the form, the evaluators are picked from a list;
+   * an evaluator reads the self-assessment on the ballot and casts it; the committee's clerk reads the comments,
+   * unsigned, through the decision form's link.
+   */
   @Test
-  void secretarySelfAssessesWithTheTotalComputedInTheForm() throws IOException {
+  void secretarySelfAssessesAnEvaluatorCastsABallotAndTheCommitteeReadsTheCommentsUnsigned() throws IOException {
     try {
       // a branch of its own, so the suite also runs on a database that keeps earlier runs
       String org = "b" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -347,8 +353,58 @@ class TasklistBrowserTest {
       assertThat(visibleAlert("")).as("error shown when completing").isNull();
       assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
           .variableName("selfTotal").singleResult().getValue()).isEqualTo(90);
-      assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_MassEvaluation")
-          .count()).isEqualTo(5);
+      // one ballot (测评票) per evaluator, each a process of its own called by the grading
+      List<String> ballots = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list()
+          .stream().map(ProcessInstance::getId).toList();
+      assertThat(ballots).hasSize(5);
+
+      // step 2 in Tasklist: the evaluator sees the self-assessment the form shows, and casts the ballot
+      Task ballot = taskService.createTaskQuery().processInstanceIdIn(ballots.toArray(String[]::new))
+          .taskAssignee(org + ".eval1").singleResult();
+      logout();
+      login(org + ".eval1");
+      openFromFilter("我的待办", ballot);
+      WebElement ballotDetails = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".task-details")));
+      SearchContext ballotForm = visible(ballotDetails, By.cssSelector("form.fjs-form"));
+      wait.until(d -> visible(ballotDetails, By.cssSelector("form.fjs-form")).getText().contains("自评总分： 90")
+          || visible(ballotDetails, By.cssSelector("form.fjs-form")).getText().contains("自评总分：90"));
+      assertThat(visible(ballotDetails, By.cssSelector("form.fjs-form")).getText()).contains("班子团结，制度落实。");
+      click(field(ballotForm, "基本满意"));
+      type(field(ballotForm, "意见建议"), "希望多开展主题党日活动。");
+      screenshotWhole("13-grading-ballot", ".task-details .three-cols-layout-cell.content");
+      click(completeButton(ballotDetails));
+      wait.until(d -> taskService.createTaskQuery().taskId(ballot.getId()).count() == 0
+          || visibleAlert("") != null);
+      assertThat(visibleAlert("")).as("error shown when casting the ballot").isNull();
+      assertThat(jdbc.queryForObject("select count(*) from grading_ballot where process_instance_id = ?"
+          + " and evaluator_id = ? and satisfaction = 'basicallySatisfied'", Integer.class, pi.getId(),
+          org + ".eval1")).isEqualTo(1);
+
+      // the others vote; the committee's clerk follows the decision form's link to the unsigned comments
+      for (int i = 2; i <= 5; i++) {
+        String evaluator = org + ".eval" + i;
+        identityService.setAuthentication(evaluator, List.of(org + "-evaluator"));
+        try {
+          taskService.complete(taskService.createTaskQuery().processInstanceIdIn(ballots.toArray(String[]::new))
+              .taskAssignee(evaluator).singleResult().getId(), Map.of("satisfaction", "satisfied"));
+        } finally {
+          identityService.clearAuthentication();
+        }
+      }
+      Task decision = openTask(pi, "Task_CommitteeDecision");
+      logout();
+      login("jg.clerk");
+      openFromFilter("本组待办", decision);
+      WebElement decisionDetails = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".task-details")));
+      WebElement link = visible(visible(decisionDetails, By.cssSelector("form.fjs-form")),
+          By.xpath(".//a[normalize-space(.)='查看测评意见建议（不署名）']"));
+      assertThat(link.getDomAttribute("href")).isEqualTo("/api/grading/organizations/" + org
+          + "/2025/evaluation-comments");
+      driver.get("http://localhost:" + port + link.getDomAttribute("href"));
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("希望多开展主题党日活动。"));
+      assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(".eval");
     } catch (Throwable failure) {
       saveState("failure-grading");
       throw failure;
