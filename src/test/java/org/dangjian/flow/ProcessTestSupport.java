@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,6 +45,18 @@ public abstract class ProcessTestSupport {
   @BeforeEach
   void initAssertions() {
     BpmnAwareTests.init(processEngine);
+    addressThisContextsEngine(processEngine);
+  }
+
+  /**
+   * Several Spring contexts live in one test JVM (StrictRuleSetTest's has its own property), each with an engine
+   * named "default". The engine REST API and the webapps find their engine by that name in Camunda's static
+   * registry (ProcessEngines), where the context created last wins: a REST test whose context was created before
+   * another one would talk to the other engine (no logged-in user there, none of its grants). Each test makes its
+   * own context's engine the one found by name.
+   */
+  public static void addressThisContextsEngine(ProcessEngine engine) {
+    ProcessEngines.registerProcessEngine(engine);
   }
 
   @AfterEach

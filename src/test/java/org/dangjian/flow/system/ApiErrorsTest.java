@@ -129,6 +129,12 @@ class ApiErrorsTest extends DevelopmentTestSupport {
     assertThat(refused).containsEntry("type", "StepRefusedException");
     assertThat((List<String>) refused.get("problems")).anyMatch(p -> p.contains("须填写理由"));
 
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    assertThat(refusal(rest.withBasicAuth(BRANCH_CLERK, "demo").exchange("/api/development-cases/x/withdrawal",
+        HttpMethod.POST, new HttpEntity<>("撤回", text), Map.class), HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .get("message").toString()).contains("JSON");
+
     assertThat(refusal(get(BRANCH_CLERK, "/api/no-such-thing"), HttpStatus.NOT_FOUND).get("message"))
         .isEqualTo("没有这个地址或对象");
     assertThat(refusal(send(BRANCH_CLERK, HttpMethod.DELETE, "/api/records", null), HttpStatus.METHOD_NOT_ALLOWED)

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.StandingAuthorizations;
@@ -33,6 +34,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.dangjian.flow.ProcessTestSupport;
 import org.dangjian.flow.development.MemberDevelopment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -85,6 +87,7 @@ class TasklistBrowserTest {
   private static final int TASKLIST_PAGE_SIZE = 15;
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
@@ -105,6 +108,7 @@ class TasklistBrowserTest {
     Assumptions.assumeTrue(new File(CHROMEDRIVER).exists(),
         "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ProcessTestSupport.addressThisContextsEngine(processEngine);
     Files.createDirectories(SCREENSHOTS);
     userDataDir = Files.createTempDirectory("tasklist-browser-test");
     ChromeOptions options = new ChromeOptions();

@@ -149,6 +149,9 @@ class VillageHelpRestTest extends VillageHelpTestSupport {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     ResponseEntity<String> page = supervisor().getForEntity("/village-help.html", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("驻村帮包").contains("/api/village-help/committees/");
+    assertThat(page.getBody()).contains("驻村帮包").contains("<script src=\"/js/village-help.js\">");
+    // the page's script, a file of its own (Content-Security-Policy), reads the committee view
+    assertThat(rest.getForEntity("/js/village-help.js", String.class).getBody())
+        .contains("/api/village-help/committees/");
   }
 }
