@@ -2,6 +2,7 @@ package org.dangjian.flow.grading;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.dangjian.flow.grading.Grading.Tasks.*;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -189,13 +190,22 @@ class GradingBallotSecrecyTest extends GradingTestSupport {
         selfAssessment(unique("报告"), List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4",
             "fayuan.eval1")), Map.class, selfAssessment.getId());
     assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(stranger.getBody().get("message").toString()).contains("“fayuan.eval1”不是" + "测试党组织" + org
-        + "的测评人");
+    // through REST the form's contract refuses first (not one of the offered evaluators); the step rule says the
+    // same to a caller of the Java API
+    assertThat(stranger.getBody().get("message").toString()).contains("“fayuan.eval1”不在可选项中");
+    assertThatThrownBy(() -> complete(selfAssessment, SECRETARY, "leadershipScore", 18, "membershipScore", 18,
+        "mechanismScore", 18, "performanceScore", 18, "reputationScore", 18, "weakSigns", List.of(),
+        "selfReport", "自评报告", "evaluators", List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4",
+            "fayuan.eval1"))).hasMessageContaining("“fayuan.eval1”不是" + "测试党组织" + org + "的测评人");
     ResponseEntity<Map> self = secretary.postForEntity("/engine-rest/task/{id}/submit-form",
         selfAssessment(unique("报告"), List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4",
             "guitu.eval5", SECRETARY)), Map.class, selfAssessment.getId());
     assertThat(self.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(self.getBody().get("message").toString()).contains("自评人不能同时作为测评人（guitu.secretary）");
+    assertThat(self.getBody().get("message").toString()).contains("“guitu.secretary”不在可选项中");
+    assertThatThrownBy(() -> complete(selfAssessment, SECRETARY, "leadershipScore", 18, "membershipScore", 18,
+        "mechanismScore", 18, "performanceScore", 18, "reputationScore", 18, "weakSigns", List.of(),
+        "selfReport", "自评报告", "evaluators", List.of("guitu.eval1", "guitu.eval2", "guitu.eval3", "guitu.eval4",
+            "guitu.eval5", SECRETARY))).hasMessageContaining("自评人不能同时作为测评人（guitu.secretary）");
 
     assertThat(pi).isWaitingAt(SELF_ASSESSMENT);
     assertThat(task(pi, SELF_ASSESSMENT).getId()).isEqualTo(selfAssessment.getId());
