@@ -176,8 +176,10 @@ class TrustBoundary extends AbstractProcessEnginePlugin {
       return;
     }
     if (!mayWork(context, auth, task)) {
-      // before the contract: a refusal must not tell an outsider what the task's form holds
-      throw new OperationRefusedException(auth.getUserId(), "无权限：用户 " + auth.getUserId() + " 不是本任务的办理人，不能办理");
+      // not the contract's to answer: an outsider learns nothing of the form, and the engine (no TASK_WORK grant, 403)
+      // or the step's listener (system/Actor) refuses the completion; a task completed by someone else meanwhile
+      // (its candidates already gone) answers the conflict of a lost race
+      return;
     }
     if (task.getProcessDefinitionId() == null) {
       throw new OperationRefusedException(auth.getUserId(), "独立任务不属于任何流程，不能提交数据");
