@@ -59,6 +59,15 @@ class RestApiConfiguration {
     return registration;
   }
 
+  /** The webapps' engine API answers refusals in the same shape as /engine-rest. */
+  @Bean
+  FilterRegistrationBean<WebappEngineErrors> webappEngineErrors() {
+    FilterRegistrationBean<WebappEngineErrors> registration = new FilterRegistrationBean<>(new WebappEngineErrors());
+    registration.setName("webapp-engine-errors");
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    return registration;
+  }
+
   @Bean
   ResourceConfigCustomizer stepErrorMappers() {
     return config -> config.register(WrappedRefusalMapper.class).register(RefusalMapper.class)

@@ -1,0 +1,85 @@
+package org.dangjian.flow.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The webapps' own engine API (/camunda/api/engine, what Tasklist and Cockpit call) is Camunda's JAX-RS application
+ * with Camunda's exception mappers, which our mappers of /engine-rest do not reach. Its refusals are given the same
+ * shape here: {@code message} in Chinese without the engine's prefix ("Cannot submit task form 64aa…: "), the
+ * engine's own text as {@code detail}. Successful answers pass untouched.
+ */
+class WebappEngineErrors extends OncePerRequestFilter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Where our refusals begin inside the engine's message (StepRefusedException). */
+  private static final String REFUSAL = "办理未通过校验：";
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, wrapper);
+      if (wrapper.getStatus() >= 400 && wrapper.getContentType() != null
+          && wrapper.getContentType().startsWith("application/json")) {
+        byte[] rewritten = rewrite(wrapper.getContentAsByteArray(), wrapper.getStatus());
+        if (rewritten != null) {
+          wrapper.resetBuffer();
+          wrapper.getOutputStream().write(rewritten);
+        }
+      }
+    } finally {
+      wrapper.copyBodyToResponse();
+    }
+  }
+
+  static byte[] rewrite(byte[] body, int status) {
+    JsonNode error;
+    try {
+      error = JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+    if (error == null || !error.isObject() || !error.has("message") || error.has("detail")) {
+      return null;
+    }
+    String engineText = error.path("message").asText();
+    Map<String, Object> shaped = new LinkedHashMap<>();
+    shaped.put("type", error.path("type").asText("Error"));
+    int refusal = engineText.indexOf(REFUSAL);
+    if (refusal >= 0) {
+      shaped.put("message", engineText.substring(refusal));
+    } else if (containsChinese(engineText)) {
+      // already ours (a refusal of the trust boundary, a conflict)
+      shaped.put("message", engineText);
+    } else if (status == 403) {
+      shaped.put("message", "无权限：您不能查看或办理此项。任务和案件只对承办组织及其上级组织的相关人员开放。");
+    } else if (status == 404) {
+      shaped.put("message", "未找到：该任务或案件不存在，或已办理完毕。");
+    } else {
+      shaped.put("message", status >= 500 ? "系统内部错误，请稍后重试或联系管理员。" : "请求无效：" + engineText);
+    }
+    shaped.put("detail", engineText);
+    error.fields().forEachRemaining(field -> shaped.putIfAbsent(field.getKey(), field.getValue()));
+    try {
+      return JSON.writeValueAsString(shaped).getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static boolean containsChinese(String text) {
+    return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+}
