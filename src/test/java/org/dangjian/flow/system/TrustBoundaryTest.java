@@ -53,6 +53,16 @@ class TrustBoundaryTest extends DevelopmentTestSupport {
     return Map.of("variables", vars);
   }
 
+  /** A form's values as key, value, key, value, … */
+  static List<Object> keyValues(Map<String, Object> values) {
+    List<Object> keyValues = new ArrayList<>();
+    values.forEach((k, v) -> {
+      keyValues.add(k);
+      keyValues.add(v);
+    });
+    return keyValues;
+  }
+
   ResponseEntity<Map> send(String user, HttpMethod method, String path, Object body, Object... args) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -143,11 +153,7 @@ class TrustBoundaryTest extends DevelopmentTestSupport {
   void theStartFormTakesItsFieldsOnlyNoBusinessKeyAndNoStartInstructions() {
     long cases = runtimeService.createProcessInstanceQuery().count();
     Map<String, Object> application = application("2025-01-10", "1995-05-05");
-    List<Object> keyValues = new ArrayList<>();
-    application.forEach((k, v) -> {
-      keyValues.add(k);
-      keyValues.add(v);
-    });
+    List<Object> keyValues = keyValues(application);
     today("2025-01-20");
     for (Object[] extra : List.of(new Object[] {"organizationId", "fayuan"}, new Object[] {"activistDate", "2025-01-11"},
         new Object[] {"probationExtended", true}, new Object[] {"branchClerkGroup", "fayuan-clerk"})) {
@@ -220,11 +226,7 @@ class TrustBoundaryTest extends DevelopmentTestSupport {
     for (Object[] attack : startAttacks) {
       Map<String, Object> application = application("2025-01-10", "1995-05-05");
       application.put((String) attack[0], attack[1]);
-      List<Object> keyValues = new ArrayList<>();
-      application.forEach((k, v) -> {
-        keyValues.add(k);
-        keyValues.add(v);
-      });
+      List<Object> keyValues = keyValues(application);
       ResponseEntity<Map> refused = send(BRANCH_CLERK, HttpMethod.POST,
           "/engine-rest/process-definition/key/{key}/submit-form", variables(keyValues.toArray()),
           MemberDevelopment.PROCESS_KEY);
@@ -357,11 +359,7 @@ class TrustBoundaryTest extends DevelopmentTestSupport {
   void aCaseAnAdministratorStartsAtALaterStepIsNumberedRegisteredAndGrantedLikeAnyOther() {
     today("2025-03-01");
     Map<String, Object> application = application("2025-01-10", "1995-05-05");
-    List<Object> keyValues = new ArrayList<>();
-    application.forEach((k, v) -> {
-      keyValues.add(k);
-      keyValues.add(v);
-    });
+    List<Object> keyValues = keyValues(application);
     keyValues.addAll(List.of("branchClerkGroup", "guitu-clerk"));
     Map<String, Object> body = new HashMap<>(variables(keyValues.toArray()));
     body.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", ASSIGN_CONTACTS)));
