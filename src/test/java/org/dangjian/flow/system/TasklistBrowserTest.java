@@ -397,8 +397,9 @@ class TasklistBrowserTest {
       type(field(ballotForm, "意见建议"), "希望多开展主题党日活动。");
       screenshotWhole("13-grading-ballot", ".task-details .three-cols-layout-cell.content");
       click(completeButton(ballotDetails));
-      wait.until(d -> taskService.createTaskQuery().taskId(ballot.getId()).count() == 0
-          || visibleAlert("") != null);
+      // the ballot's completion ends its process and may close the evaluation: give a loaded CI machine time
+      new WebDriverWait(driver, TIMEOUT.multipliedBy(3)).until(d -> taskService.createTaskQuery()
+          .taskId(ballot.getId()).count() == 0 || visibleAlert("") != null);
       assertThat(visibleAlert("")).as("error shown when casting the ballot").isNull();
       assertThat(jdbc.queryForObject("select count(*) from grading_ballot where process_instance_id = ?"
           + " and evaluator_id = ? and satisfaction = 'basicallySatisfied'", Integer.class, pi.getId(),
