@@ -202,6 +202,14 @@ class AdministrationRestTest extends DevelopmentTestSupport {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(count("organization")).isEqualTo(organizations);
     assertThat(count("admin_change_log")).isEqualTo(logged);
+    // each organization department reads the change log of its own subtree only
+    List<Map<String, Object>> ownLog = (List<Map<String, Object>>) own.getForEntity(
+        "/api/admin/change-log?maxResults=200", Map.class).getBody().get("items");
+    assertThat(ownLog).extracting(e -> e.get("entityId")).contains(p + "-zb2", p + "-dw");
+    assertThat(ownLog).extracting(e -> (String) e.get("organizationId")).allMatch(id -> id.startsWith(p));
+    List<Map<String, Object>> otherLog = (List<Map<String, Object>>) other.getForEntity(
+        "/api/admin/change-log?maxResults=200", Map.class).getBody().get("items");
+    assertThat(otherLog).extracting(e -> (String) e.get("organizationId")).noneMatch(id -> id.startsWith(p));
     assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, p + "-zb"))
         .isEqualTo("测试党支部");
     assertThat(jdbc.queryForObject("select parent_id from organization where id = ?", String.class, p + "-zb"))
