@@ -347,12 +347,21 @@ class AdministrationRestTest extends DevelopmentTestSupport {
   }
 
   @Test
-  void aMemberUnderProbationWithinThePartyMayNotBeNamedIntroducer() {
+  void aMemberUnderProbationWithinThePartyMayNotBeNamedContactOrIntroducer() {
     ResponseEntity<Map> disciplined = created(admin(), "/api/admin/members", Map.of("name", "钱受处分",
         "gender", "male", "birthDate", "1970-01-01", "branchId", "guitu", "status", "full",
         "disciplineStatus", "probationWithinParty"));
     String memberNo = (String) disciplined.getBody().get("memberNo");
     assertThat(disciplined.getBody()).containsEntry("disciplineStatus", "probationWithinParty");
+    // step 5: not a contact (培养联系人) either
+    ProcessInstance early = caseAt(Tasks.ASSIGN_CONTACTS);
+    ResponseEntity<Map> contact = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
+        "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("contact1MemberId", Map.of("value", memberNo),
+            "contact2MemberId", Map.of("value", "1002"))), Map.class, task(early, Tasks.ASSIGN_CONTACTS).getId());
+    assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(contact.getBody().get("message").toString()).contains("留党察看").contains("不能担任培养联系人");
+    assertThat(task(early, Tasks.ASSIGN_CONTACTS)).isNotNull();
+
     ProcessInstance pi = caseAt(Tasks.ASSIGN_INTRODUCERS);
     String taskId = task(pi, Tasks.ASSIGN_INTRODUCERS).getId();
     Map<String, Object> variables = Map.of("introducer1MemberId", Map.of("value", memberNo),
@@ -361,7 +370,7 @@ class AdministrationRestTest extends DevelopmentTestSupport {
         "/engine-rest/task/{id}/submit-form", Map.of("variables", variables), Map.class, taskId);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").toString()).contains("留党察看").contains("《中国共产党纪律处分条例》")
-        .contains("钱受处分");
+        .contains("钱受处分").contains("不能担任入党介绍人");
     assertThat(task(pi, Tasks.ASSIGN_INTRODUCERS).getId()).isEqualTo(taskId);
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("introducer1MemberId");
 
