@@ -9,6 +9,8 @@ public enum CaseEventType {
   MEETING_VOID("会议无效"),
   TRANSFER("组织关系转接"),
   WITHDRAWAL("撤回或终止"),
+  /** The organization tree above the case's branch changed: its committee steps have other handlers. */
+  HANDLERS_CHANGED("承办组织调整"),
   /** 驻村帮包: the committee's decision on recalling a first secretary. */
   RECALL("召回研究"),
   /** 驻村帮包: a party not satisfied at the end of a term or with a help case. */

@@ -46,6 +46,10 @@ class CaseAssignment {
       problems.add("党支部“" + branchId + "”不存在");
       return null;
     }
+    if (organizations.isClosed(branchId)) {
+      problems.add(branch.name() + "已撤销，不能再办理发展党员");
+      return null;
+    }
     List<String> missing = new ArrayList<>();
     Organization committee = organizations.approvingCommitteeOf(branchId).orElse(null);
     if (committee == null) {

@@ -106,8 +106,48 @@ public class DevelopmentCases {
     if (!problems.isEmpty()) {
       throw new StepRefusedException(problems);
     }
-    Map<String, Object> next = handlers.variables();
-    for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).listPage(0, MAX_OPEN_TASKS)) {
+    handOver(instance.getId(), current, handlers.variables());
+    access.regrant(instance.getId(), List.of(targetBranchId));
+    long memberId = ((Number) current.get(MEMBER_ID)).longValue();
+    registry.moveToBranch(memberId, targetBranchId);
+    events.append(new CaseEventLog.Entry(instance.getId(), caseNumber, CaseEventType.TRANSFER, null, null,
+        "由" + current.get(BRANCH_NAME) + "转入" + handlers.branch().name() + "：" + reason.trim(), null,
+        BusinessCalendar.today(), userId));
+  }
+
+  /**
+   * The organization tree above the case's branch changed (the branch moved to another committee, a committee lost
+   * its approval power): the case's committee and organization-department steps go to whoever handles them now.
+   * Called by the administration after its own access check; returns the problems (in Chinese) when the branch
+   * can have no cases any more, and then changes nothing.
+   */
+  public List<String> followTree(String processInstanceId, String userId) {
+    List<String> problems = new ArrayList<>();
+    system.run(() -> {
+      Map<String, Object> current = runtimeService.getVariables(processInstanceId);
+      CaseAssignment.Handlers handlers = assignment.forBranch((String) current.get(BRANCH_ID), problems);
+      if (handlers == null) {
+        return;
+      }
+      Map<String, Object> next = handlers.variables();
+      if (next.get(COMMITTEE_CLERK_GROUP).equals(current.get(COMMITTEE_CLERK_GROUP))
+          && next.get(ORG_DEPT_GROUP).equals(current.get(ORG_DEPT_GROUP))) {
+        access.regrant(processInstanceId, List.of(handlers.branch().id()));
+        return;
+      }
+      handOver(processInstanceId, current, next);
+      access.regrant(processInstanceId, List.of(handlers.branch().id()));
+      String caseNumber = (String) current.get(CASE_NUMBER);
+      events.append(new CaseEventLog.Entry(processInstanceId, caseNumber, CaseEventType.HANDLERS_CHANGED, null,
+          null, "组织隶属关系调整：上级党委由" + current.get(COMMITTEE_NAME) + "改为" + handlers.committee().name(),
+          null, BusinessCalendar.today(), userId));
+    });
+    return problems;
+  }
+
+  /** The open tasks offered to the case's old handler groups are offered to the new ones; then the variables. */
+  private void handOver(String processInstanceId, Map<String, Object> current, Map<String, Object> next) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).listPage(0, MAX_OPEN_TASKS)) {
       for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
           String replacement = replacementGroup(link.getGroupId(), current, next);
@@ -122,13 +162,7 @@ public class DevelopmentCases {
         }
       }
     }
-    runtimeService.setVariables(instance.getId(), next);
-    access.regrant(instance.getId(), List.of(targetBranchId));
-    long memberId = ((Number) current.get(MEMBER_ID)).longValue();
-    registry.moveToBranch(memberId, targetBranchId);
-    events.append(new CaseEventLog.Entry(instance.getId(), caseNumber, CaseEventType.TRANSFER, null, null,
-        "由" + current.get(BRANCH_NAME) + "转入" + handlers.branch().name() + "：" + reason.trim(), null,
-        BusinessCalendar.today(), userId));
+    runtimeService.setVariables(processInstanceId, next);
   }
 
   private static String replacementGroup(String groupId, Map<String, Object> current, Map<String, Object> next) {

@@ -612,6 +612,10 @@ class DevelopmentSteps implements TaskListener {
       s.in.problem(label + "不能是申请人本人");
     } else if (member.status() != MemberStatus.FULL) {
       s.in.problem(label + "须为正式党员，" + member.name() + "（" + id + "）目前是" + member.status().title());
+    } else if (registry.onProbationWithinParty(id)) {
+      // 《中国共产党纪律处分条例》: 留党察看期间没有表决权、选举权和被选举权
+      s.in.problem(label + "：" + member.name() + "（" + id + "）正在留党察看期间，依据《中国共产党纪律处分条例》"
+          + "留党察看期间没有表决权、选举权和被选举权，不能担任" + label.replaceAll("[一二]$", ""));
     }
     return id;
   }

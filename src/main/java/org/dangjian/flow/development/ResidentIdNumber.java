@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The 18-character resident ID number (居民身份证号码, GB 11643-1999) as recorded at step 1. */
-final class ResidentIdNumber {
+public final class ResidentIdNumber {
 
   static final String FORMAT_MESSAGE = "居民身份证号码应为18位，前17位为数字，最后一位为数字或X";
   static final String CHECK_DIGIT_MESSAGE = "居民身份证号码校验位不正确";
@@ -53,7 +53,7 @@ final class ResidentIdNumber {
    * Problems to show the clerk, empty when the number is fine. The comparison with {@code birthDate}
    * is skipped when no birth date was entered; that field reports its own absence.
    */
-  static List<String> problems(String idNumber, LocalDate birthDate) {
+  public static List<String> problems(String idNumber, LocalDate birthDate) {
     List<String> problems = new ArrayList<>();
     if (!hasValidFormat(idNumber)) {
       problems.add(FORMAT_MESSAGE);

@@ -102,6 +102,12 @@ public class MemberRegistry {
     return jdbc.query("select * from party_member where id = ?", ROW, id).stream().findFirst();
   }
 
+  /** Whether the member is under 留党察看 (probation within the Party), as the registry's administrator entered it. */
+  public boolean onProbationWithinParty(long id) {
+    return jdbc.queryForObject("select count(*) from party_member where id = ? and discipline_status = ?",
+        Integer.class, id, "probation_within_party") > 0;
+  }
+
   /** Registry entries for an ID number that are still alive (not ended). */
   public List<PartyMember> findActiveByIdNumber(String idNumber) {
     return jdbc.query("select * from party_member where upper(id_number) = upper(?) and status <> 'ended'", ROW,

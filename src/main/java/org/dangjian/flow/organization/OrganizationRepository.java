@@ -23,6 +23,12 @@ public class OrganizationRepository {
     return jdbc.query("select * from organization where id = ?", ROW, id).stream().findFirst();
   }
 
+  /** A closed organization (撤销) keeps its id and history; it takes no new cases, children, roles or members. */
+  public boolean isClosed(String id) {
+    return jdbc.queryForObject("select count(*) from organization where id = ? and status = 'closed'",
+        Integer.class, id) > 0;
+  }
+
   public List<Organization> findAll() {
     return jdbc.query("select * from organization order by sort_order, id", ROW);
   }

@@ -43,6 +43,11 @@ public enum Role {
     return caseReading;
   }
 
+  /** The role's name in the API and in its groups' ids: {@code clerk}, {@code orgdept}. */
+  public String key() {
+    return suffix;
+  }
+
   public String groupOf(String organizationId) {
     return organizationId + "-" + suffix;
   }

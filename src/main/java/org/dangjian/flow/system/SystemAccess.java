@@ -35,6 +35,25 @@ public class SystemAccess {
   }
 
   /**
+   * Work the application does at its start (the organizations' groups and standing grants), done again on a
+   * request: as at the start, with nobody logged in, each engine call its own command in the caller's transaction.
+   * One command for all would not do: its queries do not see the grants it has not flushed yet, and it would
+   * create the same grant twice.
+   */
+  public void asStartup(Runnable work) {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    org.camunda.bpm.engine.impl.identity.Authentication user = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      work.run();
+    } finally {
+      if (user != null) {
+        identity.setAuthentication(user);
+      }
+    }
+  }
+
+  /**
    * The application's own bookkeeping in the engine, such as the grants derived from a case's organizations:
    * no authorization checks and no user operation log entries. The user's operation (the start, the transfer)
    * is logged as usual; the dozens of grants it implies are not operations of theirs (they were a hundred log

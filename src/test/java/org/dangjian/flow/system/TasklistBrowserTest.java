@@ -57,6 +57,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -217,7 +218,9 @@ class TasklistBrowserTest {
       row.findElement(By.linkText("PDF")).click();
       Path pdf = new WebDriverWait(driver, TIMEOUT).until(d -> {
         try (Stream<Path> files = Files.list(DOWNLOADS)) {
-          return files.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElse(null);
+          // Chromium may create the file before it writes it: wait for a whole PDF (it ends with %%EOF)
+          return files.filter(f -> f.toString().endsWith(".pdf")).filter(TasklistBrowserTest::isCompletePdf)
+              .findFirst().orElse(null);
         } catch (IOException e) {
           return null;
         }
@@ -230,6 +233,15 @@ class TasklistBrowserTest {
     } catch (Throwable failure) {
       saveState("failure-auditor");
       throw failure;
+    }
+  }
+
+  private static boolean isCompletePdf(Path file) {
+    try {
+      String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return text.startsWith("%PDF-") && text.stripTrailing().endsWith("%%EOF");
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -278,6 +290,49 @@ class TasklistBrowserTest {
       String shown = driver.findElement(By.id("summary")).getText();
       click(next);
       wait.until(d -> !d.findElement(By.id("summary")).getText().equals(shown));
+    }
+  }
+
+  /**
+   * 管理: the administrator opens the administration page from the welcome page; the organization tree, the people
+   * with their roles and a branch's registry show names, and organizations are chosen from lists of names.
+   */
+  @Test
+  void administratorSeesTheTreePeopleAndRegistryByName() throws IOException {
+    try {
+      welcomeLogin("admin", null);
+      follow(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("管理：组织、人员与党员名册"))),
+          "/admin.html");
+      WebElement tree = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organization-rows")));
+      wait.until(d -> tree.getText().contains("规土局党支部"));
+      assertThat(tree.getText()).contains("高新区工委").contains("高新区机关党委").contains("党支部");
+      assertThat(new Select(driver.findElement(By.cssSelector("#organization-create select[name='parentId']")))
+          .getOptions()).extracting(WebElement::getText).anyMatch(t -> t.contains("高新区机关党委"));
+      // changing an organization: its new parent is chosen by name
+      tree.findElement(By.xpath(".//tr[td[normalize-space()='guitu']]//button")).click();
+      WebElement edit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organization-edit")));
+      assertThat(edit.getText()).contains("修改组织：规土局党支部");
+      assertThat(new Select(edit.findElement(By.name("parentId"))).getFirstSelectedOption().getText())
+          .contains("高新区机关党委");
+      screenshotWhole("30-admin-organizations", "body");
+
+      click(By.cssSelector("nav .tab[data-section='people']"));
+      WebElement people = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("people-rows")));
+      wait.until(d -> people.getText().contains("规土局党支部 党务工作者"));
+      assertThat(people.getText()).contains("王芳").contains("guitu.clerk");
+      screenshot("31-admin-people");
+
+      click(By.cssSelector("nav .tab[data-section='registry']"));
+      new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registry-branch"))))
+          .selectByVisibleText("规土局党支部");
+      WebElement members = driver.findElement(By.id("member-rows"));
+      wait.until(d -> members.getText().contains("马建国"));
+      assertThat(members.getText()).contains("正式党员");
+      screenshot("32-admin-registry");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-admin");
+      throw failure;
     }
   }
 
@@ -599,7 +654,8 @@ class TasklistBrowserTest {
     username.sendKeys(user);
     WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
     password.clear();
-    password.sendKeys(PASSWORD);
+    // the administrator's password is its own (README, demo users)
+    password.sendKeys("admin".equals(user) ? "admin" : PASSWORD);
   }
 
   private void submitLogin(String user) {

@@ -1,0 +1,152 @@
+package org.dangjian.flow.administration;
+
+import java.util.List;
+import java.util.Map;
+import org.dangjian.flow.system.ApiError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 管理: organizations, people and roles, the member registry, and the change log, under /api/admin. */
+@RestController
+@RequestMapping("/api/admin")
+class AdministrationController {
+
+  record NameRequest(String name) {
+  }
+
+  record ParentRequest(String parentId) {
+  }
+
+  record KindRequest(String kind, Boolean approvalPower) {
+  }
+
+  private final Organizations organizations;
+  private final People people;
+  private final Registry registry;
+  private final ChangeLog log;
+  private final AdminAccess access;
+
+  AdministrationController(Organizations organizations, People people, Registry registry, ChangeLog log,
+      AdminAccess access) {
+    this.organizations = organizations;
+    this.people = people;
+    this.registry = registry;
+    this.log = log;
+    this.access = access;
+  }
+
+  // ---- 组织
+
+  @GetMapping("/organizations")
+  List<Organizations.View> organizations() {
+    return organizations.list();
+  }
+
+  @PostMapping("/organizations")
+  ResponseEntity<Organizations.View> create(@RequestBody Organizations.NewOrganization request) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(organizations.create(request));
+  }
+
+  @PutMapping("/organizations/{id}/name")
+  Organizations.View rename(@PathVariable String id, @RequestBody NameRequest request) {
+    return organizations.rename(id, request.name());
+  }
+
+  @PutMapping("/organizations/{id}/parent")
+  Organizations.View move(@PathVariable String id, @RequestBody ParentRequest request) {
+    return organizations.move(id, request.parentId());
+  }
+
+  @PutMapping("/organizations/{id}/kind")
+  Organizations.View setKind(@PathVariable String id, @RequestBody KindRequest request) {
+    return organizations.setKind(id, request.kind(), request.approvalPower());
+  }
+
+  @PostMapping("/organizations/{id}/close")
+  Organizations.View close(@PathVariable String id) {
+    return organizations.close(id);
+  }
+
+  // ---- 人员与岗位
+
+  @GetMapping("/users")
+  List<People.View> users() {
+    return people.list();
+  }
+
+  @PostMapping("/users")
+  ResponseEntity<People.View> createUser(@RequestBody People.UserRequest request) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(people.create(request));
+  }
+
+  @PutMapping("/users/{userId}")
+  People.View updateUser(@PathVariable String userId, @RequestBody People.UserRequest request) {
+    return people.update(userId, request);
+  }
+
+  @PostMapping("/users/{userId}/roles")
+  People.View grant(@PathVariable String userId, @RequestBody People.RoleRequest request) {
+    return people.grant(userId, request);
+  }
+
+  @DeleteMapping("/users/{userId}/roles/{organizationId}/{role}")
+  People.View withdraw(@PathVariable String userId, @PathVariable String organizationId, @PathVariable String role) {
+    return people.withdraw(userId, organizationId, role);
+  }
+
+  // ---- 党员名册
+
+  @GetMapping("/members")
+  List<Registry.Member> members(@RequestParam String branchId) {
+    return registry.list(branchId);
+  }
+
+  @PostMapping("/members")
+  ResponseEntity<Registry.Member> createMember(@RequestBody Registry.MemberRequest request) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(registry.create(request));
+  }
+
+  @PutMapping("/members/{memberNo}")
+  Registry.Member updateMember(@PathVariable String memberNo, @RequestBody Registry.MemberRequest request) {
+    return registry.update(memberNo, request);
+  }
+
+  // ---- 变更记录
+
+  @GetMapping("/change-log")
+  ChangeLog.Page changeLog(@RequestParam(defaultValue = "0") int firstResult,
+      @RequestParam(defaultValue = "50") int maxResults) {
+    return log.page(access.scope(), firstResult, maxResults);
+  }
+
+  @ExceptionHandler(AdminRefusal.InvalidInput.class)
+  ResponseEntity<Map<String, Object>> invalid(AdminRefusal.InvalidInput e) {
+    Map<String, Object> body = ApiError.body("InvalidInput", e.getMessage(), "field: " + e.field);
+    body.put("field", e.field);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @ExceptionHandler(AdminRefusal.NotFound.class)
+  ResponseEntity<Map<String, Object>> notFound(AdminRefusal.NotFound e) {
+    return ApiError.response(HttpStatus.NOT_FOUND, "NotFound", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(AdminRefusal.Conflict.class)
+  ResponseEntity<Map<String, Object>> conflict(AdminRefusal.Conflict e) {
+    Map<String, Object> body = ApiError.body("Conflict", e.getMessage(), null);
+    if (!e.cases.isEmpty()) {
+      body.put("cases", e.cases);
+    }
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+}

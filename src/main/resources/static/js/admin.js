@@ -1,0 +1,350 @@
+// 管理: every choice of an organization or a person is a list of names filled from /api/admin; the server checks
+// every rule again and answers a refusal with a Chinese message, shown as it is.
+const KINDS = [['workingCommittee', '工委'], ['committee', '党委'], ['generalBranch', '党总支'], ['branch', '党支部'],
+  ['helpUnit', '帮包单位'], ['village', '村']];
+const STATUS = {active: '正常', closed: '已撤销'};
+const DISCIPLINE = {none: '无', warning: '警告', seriousWarning: '严重警告', probationWithinParty: '留党察看'};
+const GENDER = {male: '男', female: '女'};
+const ENTITY = {organization: '组织', user: '人员', role: '岗位', member: '党员'};
+const ACTION = {create: '新建', rename: '改名', move: '移动', setKind: '修改类型', close: '撤销', update: '修改',
+  updateWithPassword: '修改（含重设密码）', grant: '任命', withdraw: '免去'};
+const PAGE = 20;
+let organizations = [];
+let people = [];
+let editing = null;
+let editingUser = null;
+let editingMember = null;
+let changesFirst = 0;
+
+const $ = id => document.getElementById(id);
+const text = value => value == null || value === '' ? '—' : String(value);
+
+function say(message, ok) {
+  $('message').textContent = message;
+  $('message').className = ok ? 'ok' : 'error';
+}
+
+async function api(method, path, body) {
+  const options = {method, headers: {'Accept': 'application/json'}};
+  if (body !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch('/api/admin' + path, options);
+  let answer = null;
+  try { answer = await response.json(); } catch (ignored) { /* no JSON body */ }
+  if (!response.ok) {
+    throw new Error(answer && answer.message ? answer.message : '操作失败（HTTP ' + response.status + '）');
+  }
+  return answer;
+}
+
+function cell(row, value, className) {
+  const td = row.insertCell();
+  td.textContent = text(value);
+  if (className) td.className = className;
+  return td;
+}
+
+function button(parent, label, action, className) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  if (className) b.className = className;
+  b.addEventListener('click', action);
+  parent.appendChild(b);
+  return b;
+}
+
+function options(select, items, blank) {
+  const chosen = select.value;
+  select.replaceChildren();
+  if (blank) select.add(new Option(blank, ''));
+  for (const [value, label] of items) select.add(new Option(label, value));
+  if ([...select.options].some(o => o.value === chosen)) select.value = chosen;
+}
+
+const indent = o => '\u3000'.repeat(o.depth) + o.name;
+const active = () => organizations.filter(o => o.status === 'active');
+const nameOf = id => (organizations.find(o => o.id === id) || {name: id}).name;
+
+// ---- 组织
+
+async function loadOrganizations() {
+  organizations = await api('GET', '/organizations');
+  const body = $('organization-rows');
+  body.replaceChildren();
+  for (const o of organizations) {
+    const row = body.insertRow();
+    if (o.status === 'closed') row.className = 'closed';
+    cell(row, o.name, 'tree-' + Math.min(o.depth, 5));
+    cell(row, o.id);
+    cell(row, o.kindTitle);
+    cell(row, o.approvalPower ? '有' : '');
+    cell(row, STATUS[o.status]);
+    const actions = row.insertCell();
+    if (o.status === 'active') button(actions, '修改', () => edit(o));
+  }
+  for (const select of document.querySelectorAll('select.kinds')) options(select, KINDS);
+  for (const select of document.querySelectorAll('select.parents')) {
+    options(select, active().map(o => [o.id, indent(o) + '（' + o.kindTitle + '）']), '（无上级：工委）');
+  }
+  options($('role-organization'), active().map(o => [o.id, indent(o)]));
+  const branches = organizations.filter(o => o.kind === 'branch').map(o => [o.id, o.name + (o.status === 'closed' ? '（已撤销）' : '')]);
+  options($('registry-branch'), branches);
+  options($('member-branch'), organizations.filter(o => o.kind === 'branch' && o.status === 'active').map(o => [o.id, o.name]));
+  fillRoles();
+}
+
+function edit(o) {
+  editing = o;
+  const form = $('organization-edit');
+  form.hidden = false;
+  $('edit-title').textContent = o.name;
+  form.elements.name.value = o.name;
+  form.elements.parentId.value = o.parentId || '';
+  form.elements.kind.value = o.kind;
+  form.elements.approvalPower.checked = o.approvalPower;
+}
+
+async function act(work, done) {
+  try {
+    await work();
+    say(done, true);
+  } catch (e) {
+    say(e.message, false);
+  }
+}
+
+$('organization-create').addEventListener('submit', event => {
+  event.preventDefault();
+  const f = event.target.elements;
+  act(async () => {
+    await api('POST', '/organizations', {id: f.id.value.trim(), name: f.name.value.trim(), kind: f.kind.value,
+      parentId: f.parentId.value || null, approvalPower: f.approvalPower.checked});
+    event.target.reset();
+    await loadOrganizations();
+  }, '已新建组织' + f.name.value.trim());
+});
+$('rename').addEventListener('click', () => act(async () => {
+  await api('PUT', '/organizations/' + encodeURIComponent(editing.id) + '/name',
+    {name: $('organization-edit').elements.name.value.trim()});
+  await loadOrganizations();
+}, '已改名'));
+$('move').addEventListener('click', () => act(async () => {
+  const parentId = $('organization-edit').elements.parentId.value || null;
+  await api('PUT', '/organizations/' + encodeURIComponent(editing.id) + '/parent', {parentId});
+  await loadOrganizations();
+}, '已将' + (editing ? editing.name : '') + '移到新的上级组织'));
+$('set-kind').addEventListener('click', () => act(async () => {
+  const f = $('organization-edit').elements;
+  await api('PUT', '/organizations/' + encodeURIComponent(editing.id) + '/kind',
+    {kind: f.kind.value, approvalPower: f.approvalPower.checked});
+  await loadOrganizations();
+}, '已保存组织类型'));
+$('close-organization').addEventListener('click', () => {
+  if (!confirm('确定撤销' + editing.name + '？撤销后不能恢复，编号不再使用。')) return;
+  act(async () => {
+    await api('POST', '/organizations/' + encodeURIComponent(editing.id) + '/close');
+    $('organization-edit').hidden = true;
+    await loadOrganizations();
+  }, '已撤销' + editing.name);
+});
+
+// ---- 人员与岗位
+
+async function loadPeople() {
+  people = await api('GET', '/users');
+  const body = $('people-rows');
+  body.replaceChildren();
+  for (const p of people) {
+    const row = body.insertRow();
+    cell(row, p.name + (p.administrator ? '（拥有系统管理权限）' : ''));
+    cell(row, p.userId);
+    cell(row, p.phone);
+    cell(row, p.email);
+    const roles = row.insertCell();
+    for (const r of p.roles) {
+      const span = document.createElement('span');
+      span.className = 'role';
+      span.textContent = r.organizationName + ' ' + r.title + ' ';
+      button(span, '免去', () => {
+        if (!confirm('免去' + p.name + '的' + r.organizationName + r.title + '岗位？')) return;
+        act(async () => {
+          await api('DELETE', '/users/' + encodeURIComponent(p.userId) + '/roles/' + encodeURIComponent(r.organizationId)
+            + '/' + encodeURIComponent(r.role));
+          await loadPeople();
+        }, '已免去' + p.name + '的' + r.organizationName + r.title + '岗位');
+      });
+      roles.appendChild(span);
+    }
+    button(row.insertCell(), '修改', () => editUser(p));
+  }
+  options($('role-user'), people.map(p => [p.userId, p.name + '（' + p.userId + '）']));
+}
+
+function fillRoles() {
+  const o = organizations.find(x => x.id === $('role-organization').value);
+  options($('role-role'), o ? o.roles.map(r => [r.role, r.title]) : []);
+}
+$('role-organization').addEventListener('change', fillRoles);
+
+function editUser(p) {
+  editingUser = p;
+  const f = $('person-form').elements;
+  f.userId.value = p.userId;
+  f.userId.disabled = true;
+  f.name.value = p.name;
+  f.phone.value = p.phone || '';
+  f.email.value = p.email || '';
+  f.password.value = '';
+  $('person-title').textContent = '修改人员：' + p.name;
+  $('password-label').textContent = '重设密码（不改则留空）';
+  $('person-submit').textContent = '保存';
+  $('person-cancel').hidden = false;
+}
+
+function resetUser() {
+  editingUser = null;
+  $('person-form').reset();
+  $('person-form').elements.userId.disabled = false;
+  $('person-title').textContent = '新建人员';
+  $('password-label').textContent = '初始密码';
+  $('person-submit').textContent = '新建';
+  $('person-cancel').hidden = true;
+}
+$('person-cancel').addEventListener('click', resetUser);
+
+$('person-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const f = event.target.elements;
+  const body = {userId: f.userId.value.trim(), name: f.name.value.trim(), phone: f.phone.value.trim() || null,
+    email: f.email.value.trim() || null, password: f.password.value || null};
+  act(async () => {
+    if (editingUser) {
+      await api('PUT', '/users/' + encodeURIComponent(editingUser.userId), body);
+    } else {
+      await api('POST', '/users', body);
+    }
+    resetUser();
+    await loadPeople();
+  }, '已保存人员' + body.name);
+});
+
+$('role-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const userId = $('role-user').value;
+  const organizationId = $('role-organization').value;
+  const role = $('role-role').value;
+  act(async () => {
+    await api('POST', '/users/' + encodeURIComponent(userId) + '/roles', {organizationId, role});
+    await loadPeople();
+  }, '已任命');
+});
+
+// ---- 党员名册
+
+async function loadMembers() {
+  const branchId = $('registry-branch').value;
+  const body = $('member-rows');
+  body.replaceChildren();
+  if (!branchId) return;
+  const members = await api('GET', '/members?branchId=' + encodeURIComponent(branchId));
+  for (const m of members) {
+    const row = body.insertRow();
+    cell(row, m.memberNo);
+    cell(row, m.name);
+    cell(row, GENDER[m.gender]);
+    cell(row, m.birthDate);
+    cell(row, m.idNumber);
+    cell(row, m.partyGroup);
+    cell(row, m.statusTitle);
+    cell(row, m.fullMembershipDate);
+    cell(row, DISCIPLINE[m.disciplineStatus]);
+    cell(row, m.caseNumber);
+    const actions = row.insertCell();
+    if (m.status !== 'ended') button(actions, '修改', () => editMember(m));
+  }
+}
+$('registry-branch').addEventListener('change', () => act(loadMembers, ''));
+
+function editMember(m) {
+  editingMember = m;
+  const f = $('member-form').elements;
+  for (const key of ['name', 'gender', 'birthDate', 'idNumber', 'branchId', 'partyGroup', 'status',
+    'fullMembershipDate', 'disciplineStatus']) {
+    f[key].value = m[key] == null ? '' : m[key];
+  }
+  $('member-title').textContent = '修改党员：' + m.name + '（' + m.memberNo + '）';
+  $('member-submit').textContent = '保存';
+  $('member-cancel').hidden = false;
+}
+
+function resetMember() {
+  editingMember = null;
+  $('member-form').reset();
+  $('member-form').elements.branchId.value = $('registry-branch').value;
+  $('member-title').textContent = '登记党员';
+  $('member-submit').textContent = '登记';
+  $('member-cancel').hidden = true;
+}
+$('member-cancel').addEventListener('click', resetMember);
+
+$('member-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const f = event.target.elements;
+  const body = {};
+  for (const key of ['name', 'gender', 'birthDate', 'idNumber', 'branchId', 'partyGroup', 'status',
+    'fullMembershipDate', 'disciplineStatus']) {
+    body[key] = f[key].value.trim() || null;
+  }
+  act(async () => {
+    if (editingMember) {
+      await api('PUT', '/members/' + encodeURIComponent(editingMember.memberNo), body);
+    } else {
+      await api('POST', '/members', body);
+    }
+    $('registry-branch').value = body.branchId;
+    resetMember();
+    await loadMembers();
+  }, '已保存党员' + body.name + '（' + nameOf(body.branchId) + '）');
+});
+
+// ---- 变更记录
+
+async function loadChanges() {
+  const page = await api('GET', '/change-log?firstResult=' + changesFirst + '&maxResults=' + PAGE);
+  const body = $('change-rows');
+  body.replaceChildren();
+  for (const e of page.items) {
+    const row = body.insertRow();
+    cell(row, e.changedAt.replace('T', ' ').substring(0, 19));
+    cell(row, e.changedBy);
+    cell(row, ENTITY[e.entity] || e.entity);
+    cell(row, e.entityId);
+    cell(row, ACTION[e.action] || e.action);
+    cell(row, e.before, 'json');
+    cell(row, e.after, 'json');
+  }
+  $('changes-summary').textContent = page.total === 0 ? '没有变更记录。'
+    : '共 ' + page.total + ' 条，显示第 ' + (changesFirst + 1) + '–' + (changesFirst + page.items.length) + ' 条。';
+  $('changes-previous').disabled = changesFirst === 0;
+  $('changes-next').disabled = changesFirst + PAGE >= page.total;
+}
+$('changes-previous').addEventListener('click', () => { changesFirst = Math.max(0, changesFirst - PAGE); act(loadChanges, ''); });
+$('changes-next').addEventListener('click', () => { changesFirst += PAGE; act(loadChanges, ''); });
+
+// ---- 页签
+
+for (const tab of document.querySelectorAll('nav .tab')) {
+  tab.addEventListener('click', () => {
+    for (const other of document.querySelectorAll('nav .tab')) other.classList.toggle('active', other === tab);
+    for (const section of document.querySelectorAll('section')) section.hidden = section.id !== tab.dataset.section;
+    say('', true);
+    if (tab.dataset.section === 'people') act(loadPeople, '');
+    if (tab.dataset.section === 'registry') act(async () => { resetMember(); await loadMembers(); }, '');
+    if (tab.dataset.section === 'changes') act(loadChanges, '');
+  });
+}
+
+act(async () => { await loadOrganizations(); await loadPeople(); }, '');
