@@ -451,10 +451,20 @@ class TasklistBrowserTest {
       click(field(ballotForm, "基本满意"));
       type(field(ballotForm, "意见建议"), "希望多开展主题党日活动。");
       screenshotWhole("13-grading-ballot", ".task-details .three-cols-layout-cell.content");
-      click(completeButton(ballotDetails));
-      // the ballot's completion ends its process and may close the evaluation: give a loaded CI machine time
-      new WebDriverWait(driver, TIMEOUT.multipliedBy(3)).until(d -> taskService.createTaskQuery()
-          .taskId(ballot.getId()).count() == 0 || visibleAlert("") != null);
+      // Tasklist enables 完成 once form-js has validated the last change; a click before that does nothing (seen
+      // twice on a loaded machine): click when enabled, and again if the ballot is still open a while later
+      for (int attempt = 0; attempt < 3 && taskService.createTaskQuery().taskId(ballot.getId()).count() > 0
+          && visibleAlert("") == null; attempt++) {
+        wait.until(d -> completeButton(ballotDetails).isEnabled());
+        click(completeButton(ballotDetails));
+        try {
+          new WebDriverWait(driver, TIMEOUT).until(d -> taskService.createTaskQuery().taskId(ballot.getId()).count() == 0
+              || visibleAlert("") != null);
+        } catch (org.openqa.selenium.TimeoutException stillOpen) {
+          // not submitted: try the button again
+        }
+      }
+      assertThat(taskService.createTaskQuery().taskId(ballot.getId()).count()).as("ballot cast").isZero();
       assertThat(visibleAlert("")).as("error shown when casting the ballot").isNull();
       assertThat(jdbc.queryForObject("select count(*) from grading_ballot where process_instance_id = ?"
           + " and evaluator_id = ? and satisfaction = 'basicallySatisfied'", Integer.class, pi.getId(),
