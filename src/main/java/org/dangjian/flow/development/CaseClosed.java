@@ -9,11 +9,15 @@ import org.dangjian.flow.audit.CaseEventLog;
 import org.dangjian.flow.audit.CaseEventType;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.system.BusinessCalendar;
+import org.dangjian.flow.system.CaseDeleted;
 import org.springframework.stereotype.Component;
 
-/** At each end of a case short of full membership, the registry entry ends with the reason. */
+/**
+ * At each end of a case short of full membership, the registry entry ends with the reason; also when an
+ * administrator deletes the case, so that its applicant's ID number is free again (one open case per person).
+ */
 @Component("caseClosed")
-class CaseClosed implements ExecutionListener {
+class CaseClosed implements ExecutionListener, CaseDeleted {
 
   private final MemberRegistry registry;
   private final CaseEventLog events;
@@ -36,6 +40,13 @@ class CaseClosed implements ExecutionListener {
             BusinessCalendar.today(), (String) execution.getVariable(WITHDRAWN_BY)));
       }
       default -> registry.end(memberId, (String) execution.getVariable(END_REASON));
+    }
+  }
+
+  @Override
+  public void deleted(String processDefinitionKey, String processInstanceId, String businessKey, String reason) {
+    if (MemberDevelopment.PROCESS_KEY.equals(processDefinitionKey) && businessKey != null) {
+      registry.endOpenCase(businessKey, "案件已被系统管理员删除" + (reason == null || reason.isBlank() ? "" : "：" + reason));
     }
   }
 }

@@ -152,6 +152,12 @@ public class MemberRegistry {
         + " updated_at = ? where id = ?", reason, now(), id);
   }
 
+  /** The open entry of a case that was deleted: it ends, its ID number free; a full member's entry stays. */
+  public void endOpenCase(String caseNumber, String reason) {
+    jdbc.update("update party_member set status = 'ended', active_id_number = null, ended_reason = ?,"
+        + " updated_at = ? where case_number = ? and status not in ('ended', 'full')", reason, now(), caseNumber);
+  }
+
   public void moveToBranch(long id, String branchId) {
     jdbc.update("update party_member set branch_id = ?, updated_at = ? where id = ?", branchId, now(), id);
   }

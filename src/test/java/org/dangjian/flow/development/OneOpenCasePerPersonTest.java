@@ -182,6 +182,25 @@ class OneOpenCasePerPersonTest extends DevelopmentTestSupport {
   }
 
   @Test
+  void anApplicantWhoseCaseAnAdministratorDeletedMayApplyAgain() {
+    today("2025-03-01");
+    Map<String, Object> application = application("2025-01-10", "1995-05-05");
+    ProcessInstance first = start(application);
+    // as Cockpit deletes: without the process's own listeners
+    ResponseEntity<Void> deleted = rest.withBasicAuth("admin", "admin").exchange(
+        "/engine-rest/process-instance/{id}?skipCustomListeners=true", org.springframework.http.HttpMethod.DELETE, null,
+        Void.class, first.getId());
+    assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(jdbc.queryForObject("select status from party_member where case_number = ?", String.class,
+        first.getBusinessKey())).isEqualTo("ended");
+
+    ResponseEntity<Map> again = submitStart(BRANCH_CLERK, application);
+    assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(registry.findActiveByIdNumber((String) application.get("idNumber"))).singleElement()
+        .satisfies(m -> assertThat(m.caseNumber()).isNotEqualTo(first.getBusinessKey()));
+  }
+
+  @Test
   void theDatabaseRefusesASecondOpenEntryAndFreesTheNumberWhenTheEntryEnds() {
     String idNumber;
     do {
