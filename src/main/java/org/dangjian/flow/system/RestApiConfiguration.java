@@ -168,9 +168,25 @@ class RestApiConfiguration {
         if (cause instanceof AuthorizationException denied) {
           return ForbiddenMapper.forbidden(denied);
         }
+        if (isMissing(cause)) {
+          // an id the client gave that names nothing (the REST layer answers some of these 500)
+          Map<String, Object> body = new java.util.LinkedHashMap<>();
+          body.put("type", "NotFound");
+          body.put("message", "未找到：请求中的流程、任务或案件不存在，或已办理完毕。");
+          body.put("detail", String.valueOf(e.getMessage()));
+          return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
+  }
+
+  /** The engine's "not found" for an id: a NullValueException from its lookups ("no … found", "Cannot find …"). */
+  static boolean isMissing(Throwable cause) {
+    String message = String.valueOf(cause.getMessage());
+    return (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+        || cause instanceof org.camunda.bpm.engine.exception.NotFoundException)
+        && (message.contains(" found") || message.contains("Cannot find"));
   }
 
   static class RefusalMapper implements ExceptionMapper<StepRefusedException> {

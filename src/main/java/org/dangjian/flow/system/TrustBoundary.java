@@ -194,9 +194,18 @@ class TrustBoundary extends AbstractProcessEnginePlugin {
 
   private void checkStart(CommandContext context, String user, String definitionId, String key, String businessKey,
       Map<String, Object> variables) {
-    ProcessDefinitionEntity definition = definitionId != null
-        ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(definitionId)
-        : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(key);
+    ProcessDefinitionEntity definition;
+    try {
+      definition = definitionId != null
+          ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(definitionId)
+          : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(key);
+    } catch (ProcessEngineException unknown) {
+      // no such process: the start itself answers that, as it would without the boundary
+      return;
+    }
+    if (definition == null) {
+      return;
+    }
     if (businessKey != null && !businessKey.isBlank()) {
       throw new StepRefusedException(List.of("业务标识（案件编号）由系统生成，请留空后再提交"), List.of("businessKey"));
     }

@@ -186,6 +186,15 @@ class TrustBoundaryTest extends DevelopmentTestSupport {
         assertThat(refused.getBody().get("message").toString()).contains("系统管理员");
       }
     }
+    // a process that does not exist is the API's 404, not the boundary's business
+    for (String path : List.of("/engine-rest/process-definition/NoSuchProcess:1:nothing/submit-form",
+        "/engine-rest/process-definition/NoSuchProcess:1:nothing/start",
+        "/engine-rest/process-definition/key/NoSuchProcess/submit-form",
+        "/engine-rest/process-definition/key/NoSuchProcess/start")) {
+      ResponseEntity<Map> unknown = send(BRANCH_CLERK, HttpMethod.POST, path, variables(keyValues.toArray()));
+      assertThat(unknown.getStatusCode().is4xxClientError()).as("%s %s %s", path, unknown.getStatusCode(),
+          unknown.getBody()).isTrue();
+    }
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
   }
 
