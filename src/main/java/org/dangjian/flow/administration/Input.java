@@ -5,11 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.dangjian.flow.system.BusinessCalendar;
+import org.dangjian.flow.system.FormContract;
 
 /** Checks of the administration's request fields; each refusal names the field by its key and Chinese label. */
 final class Input {
 
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private Input() {
@@ -28,15 +28,18 @@ final class Input {
   }
 
   static String optionalText(String field, String label, String value, int maxLength) {
-    if (value == null || value.isBlank()) {
+    if (value == null) {
       return null;
     }
-    String text = value.trim();
-    if (text.length() > maxLength) {
-      throw invalid(field, label, "不能超过" + maxLength + "个字");
+    String text;
+    try {
+      // the same text rules as every form (a name of zero-width characters is empty, no control characters)
+      text = FormContract.cleanText(value, false);
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, label, e.getMessage());
     }
-    if (CONTROL.matcher(text).find()) {
-      throw invalid(field, label, "含有控制字符");
+    if (text != null && text.codePointCount(0, text.length()) > maxLength) {
+      throw invalid(field, label, "不能超过" + maxLength + "个字");
     }
     return text;
   }

@@ -272,27 +272,13 @@ public final class FormContract {
     if (!(raw instanceof String text)) {
       return Parsed.refused(field.name() + "应为文字，收到" + describe(raw));
     }
-    StringBuilder clean = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      int type = Character.getType(cp);
-      if (type == Character.SURROGATE || type == Character.UNASSIGNED && (cp & 0xFFFE) == 0xFFFE) {
-        return Parsed.refused(field.name() + "含有无效字符");
-      }
-      if (type == Character.CONTROL) {
-        boolean lineBreak = cp == '\n' || cp == '\r' || cp == '\t';
-        if (!(lineBreak && field.kind == Kind.TEXTAREA)) {
-          return Parsed.refused(field.name() + "含有控制字符（U+" + String.format("%04X", cp) + "），请删除后再提交");
-        }
-      }
-      if (type == Character.FORMAT) {
-        continue;
-      }
-      clean.appendCodePoint(cp);
+    String value;
+    try {
+      value = cleanText(text, field.kind == Kind.TEXTAREA);
+    } catch (IllegalArgumentException e) {
+      return Parsed.refused(field.name() + e.getMessage());
     }
-    String value = clean.toString().strip();
-    if (value.isEmpty()) {
+    if (value == null) {
       return Parsed.as(null);
     }
     if (value.codePointCount(0, value.length()) > field.maxLength) {
@@ -303,6 +289,32 @@ public final class FormContract {
       return Parsed.refused(field.name() + "的格式不正确");
     }
     return Parsed.as(value);
+  }
+
+  /**
+   * A text as every interface takes it (forms here, the administration API too): trimmed, invisible format
+   * characters (zero-width spaces and the like) removed, so that a name made of them is empty (null); refused
+   * (IllegalArgumentException with the reason, to follow the field's name) with control characters — line breaks
+   * only in a multi-line text — or characters that are not characters at all (lone surrogates, U+FFFE/U+FFFF).
+   */
+  public static String cleanText(String text, boolean multiline) {
+    StringBuilder clean = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.SURROGATE || type == Character.UNASSIGNED && (cp & 0xFFFE) == 0xFFFE) {
+        throw new IllegalArgumentException("含有无效字符");
+      }
+      if (type == Character.CONTROL && !(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) {
+        throw new IllegalArgumentException("含有控制字符（U+" + String.format("%04X", cp) + "），请删除后再提交");
+      }
+      if (type != Character.FORMAT) {
+        clean.appendCodePoint(cp);
+      }
+    }
+    String value = clean.toString().strip();
+    return value.isEmpty() ? null : value;
   }
 
   /** An integer in the field's range: a JSON number without fraction, never a text of digits. */

@@ -247,6 +247,11 @@ class AdministrationRestTest extends DevelopmentTestSupport {
         p + "-dw", true)).getBody()).containsEntry("field", "approvalPower");
     assertThat(post(admin(), "/api/admin/organizations", organization(p + "-x", "无上级", "branch", "no-such-org",
         false)).getBody()).containsEntry("field", "parentId");
+    // the forms' text rules: a name of zero-width characters is empty, control characters are refused
+    assertThat(post(admin(), "/api/admin/organizations", organization(p + "-x", "\u200b\u200c\ufeff", "branch",
+        p + "-dw", false)).getBody()).containsEntry("field", "name");
+    assertThat(post(admin(), "/api/admin/organizations", organization(p + "-x", "支部\u0000", "branch",
+        p + "-dw", false)).getBody()).containsEntry("field", "name");
 
     ResponseEntity<Map> cycle = put(admin(), "/api/admin/organizations/" + p + "-dw/parent",
         Map.of("parentId", p + "-dw2"));
