@@ -178,6 +178,13 @@ class People {
     return view(userId);
   }
 
+  /** One user as the list shows them, for someone who administers them (the import matches rows by userId). */
+  View get(AdminAccess.Scope scope, String userId) {
+    View user = existing(userId);
+    requireAdministers(scope, user);
+    return user;
+  }
+
   private View existing(String userId) {
     if (userId == null || system.call(() -> identity.createUserQuery().userId(userId).count()) == 0) {
       throw new AdminRefusal.NotFound("用户“" + userId + "”不存在");
