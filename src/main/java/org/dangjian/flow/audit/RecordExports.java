@@ -69,7 +69,7 @@ class RecordExports {
       pair(head, "结束时间", r.ended() ? r.endTime() : "进行中", "结果", r.endName(), normal, bold);
       doc.add(head);
 
-      PdfPTable steps = new PdfPTable(new float[] {0.5f, 0.6f, 0.6f, 2.1f, 1.7f, 1.2f, 1.3f, 4.6f});
+      PdfPTable steps = new PdfPTable(new float[] {0.5f, 0.6f, 0.6f, 2.1f, 1.7f, 1.2f, 1.5f, 4.4f});
       steps.setWidthPercentage(100);
       steps.setHeaderRows(1);
       for (String h : List.of("序号", "类别", "步骤", "名称", "办理人", RecordPage.DATE, RecordPage.ENTERED, "填写内容及说明")) {
