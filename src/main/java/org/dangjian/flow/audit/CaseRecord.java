@@ -40,10 +40,12 @@ public record CaseRecord(String processInstanceId, String processKey, String pro
 
   /**
    * One line of the record. For a step: its number and name as in the model ("15", "支部大会讨论"), who completed
-   * it and when, the values entered. For an event: its type in Chinese and the description.
+   * it, its own date (the main date its form recorded, {@code dateLabel} that field's label: "谈话日期") and when it
+   * was entered ({@code time}), the values entered. For an event: its type in Chinese, the date it concerns (实际日期)
+   * and the description. A case recorded after the fact (补录) is entered today about what happened then: both show.
    */
   public record Entry(int seq, Kind kind, String stepNumber, String name, String activityId, String actor,
-      String time, String open, List<Field> values, String note) {
+      String date, String dateLabel, String time, String open, List<Field> values, String note) {
   }
 
   /** A value as the clerk saw it: the form's label and the option's label. */

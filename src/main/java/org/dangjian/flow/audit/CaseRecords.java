@@ -47,6 +47,7 @@ public class CaseRecords {
 
   /** The engine forbids unbounded queries while a user is logged in (query-max-results-limit). */
   private static final int PAGE = 1000;
+  private static final String ACTUAL_DATE = "实际日期";
   private static final Map<String, String> DERIVED_LABELS = Map.of("sendBackReason", "退回理由", "endReason",
       "结束原因", "withdrawReason", "撤回或终止理由");
 
@@ -207,9 +208,11 @@ public class CaseRecords {
       // a step not done (open, or cancelled when the case ended) stands where it was opened
       Date when = status(task) == null ? task.getEndTime() : task.getStartTime();
       String[] numbered = numbered(task.getName());
+      List<Field> values = fields(entered, withDynamicOptions(formFields, updates));
+      Field date = stepDate(task.getProcessDefinitionKey(), task.getTaskDefinitionKey(), values);
       Entry entry = new Entry(0, Kind.STEP, numbered[0], numbered[1], task.getTaskDefinitionKey(),
-          status(task) == null ? person.apply(actor) : null, format(when),
-          status(task), fields(entered, withDynamicOptions(formFields, updates)), null);
+          status(task) == null ? person.apply(actor) : null, date == null ? null : date.value(),
+          date == null ? null : date.label(), format(when), status(task), values, null);
       timeline.add(new Timed(when, order(opId != null ? opId : task.getId()), entry, task.getTaskDefinitionKey(),
           task.getEndTime()));
     }
@@ -229,6 +232,7 @@ public class CaseRecords {
       }
       Date when = new Date(timestamp(e));
       Entry entry = new Entry(0, Kind.EVENT, null, e.type().title(), e.activityId(), person.apply(e.userId()),
+          e.actualDate() == null ? null : e.actualDate().toString(), e.actualDate() == null ? null : ACTUAL_DATE,
           format(when), null, eventFields(e), e.description());
       timeline.add(new Timed(step != null ? step.time : when, step != null ? step.tiebreak + 1 : 0, entry,
           e.activityId(), null));
@@ -242,13 +246,15 @@ public class CaseRecords {
         && (startOp != null ? startOp.equals(u.getUserOperationId()) : startFields.containsKey(u.getVariableName())))
         .toList();
     String[] startName = numbered(activityName(id, pi.getStartActivityId(), "开始"));
+    List<Field> startValues = fields(started, startFields);
+    Field startDate = stepDate(pi.getProcessDefinitionKey(), pi.getStartActivityId(), startValues);
     entries.add(new Entry(1, Kind.START, startName[0], startName[1],
-        pi.getStartActivityId(), person.apply(pi.getStartUserId()), format(pi.getStartTime()), null,
-        fields(started, startFields), null));
+        pi.getStartActivityId(), person.apply(pi.getStartUserId()), startDate == null ? null : startDate.value(),
+        startDate == null ? null : startDate.label(), format(pi.getStartTime()), null, startValues, null));
     for (Timed t : timeline) {
       Entry e = t.entry;
       entries.add(new Entry(entries.size() + 1, e.kind(), e.stepNumber(), e.name(), e.activityId(), e.actor(),
-          e.time(), e.open(), e.values(), e.note()));
+          e.date(), e.dateLabel(), e.time(), e.open(), e.values(), e.note()));
     }
     String endName = null;
     String endActivityId = null;
@@ -257,7 +263,7 @@ public class CaseRecords {
       endActivityId = end != null ? end.getActivityId() : pi.getEndActivityId();
       endName = end != null && end.getActivityName() != null ? end.getActivityName()
           : activityName(id, pi.getEndActivityId(), pi.getDeleteReason() != null ? "已删除" : "结束");
-      entries.add(new Entry(entries.size() + 1, Kind.END, null, endName, endActivityId, null,
+      entries.add(new Entry(entries.size() + 1, Kind.END, null, endName, endActivityId, null, null, null,
           format(pi.getEndTime()), null, List.of(), pi.getDeleteReason()));
     }
     String subject = started.stream().filter(u -> "candidateName".equals(u.getVariableName())).map(u -> text(u))
@@ -370,6 +376,12 @@ public class CaseRecords {
     return result;
   }
 
+  /** The step's own date among the values its form recorded (StepDates), or null when it records none. */
+  private static Field stepDate(String processKey, String activityId, List<Field> values) {
+    String key = StepDates.field(processKey, activityId);
+    return key == null ? null : values.stream().filter(f -> key.equals(f.key())).findFirst().orElse(null);
+  }
+
   private static List<Field> eventFields(CaseEvent e) {
     List<Field> result = new ArrayList<>();
     if (e.ruleCode() != null) {
@@ -379,7 +391,7 @@ public class CaseRecords {
       result.add(new Field("dueDate", "期限", e.dueDate().toString()));
     }
     if (e.actualDate() != null) {
-      result.add(new Field("actualDate", "实际日期", e.actualDate().toString()));
+      result.add(new Field("actualDate", ACTUAL_DATE, e.actualDate().toString()));
     }
     return result;
   }

@@ -16,7 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -66,10 +69,10 @@ class RecordExports {
       pair(head, "结束时间", r.ended() ? r.endTime() : "进行中", "结果", r.endName(), normal, bold);
       doc.add(head);
 
-      PdfPTable steps = new PdfPTable(new float[] {0.5f, 0.6f, 0.6f, 2.2f, 1.8f, 1.3f, 5f});
+      PdfPTable steps = new PdfPTable(new float[] {0.5f, 0.6f, 0.6f, 2.1f, 1.7f, 1.2f, 1.5f, 4.4f});
       steps.setWidthPercentage(100);
       steps.setHeaderRows(1);
-      for (String h : List.of("序号", "类别", "步骤", "名称", "办理人", "时间", "填写内容及说明")) {
+      for (String h : List.of("序号", "类别", "步骤", "名称", "办理人", RecordPage.DATE, RecordPage.ENTERED, "填写内容及说明")) {
         PdfPCell cell = new PdfPCell(new Phrase(h, bold));
         cell.setBackgroundColor(new Color(0xEE, 0xEE, 0xEE));
         steps.addCell(cell);
@@ -77,7 +80,7 @@ class RecordExports {
       for (Entry x : r.entries()) {
         Color shade = x.kind() == CaseRecord.Kind.EVENT ? new Color(0xFF, 0xF6, 0xE6) : null;
         for (String v : List.of(String.valueOf(x.seq()), x.kind().title(), RecordPage.nonNull(x.stepNumber()),
-            RecordPage.nonNull(x.name()), RecordPage.nonNull(x.actor()),
+            RecordPage.nonNull(x.name()), RecordPage.nonNull(x.actor()), RecordPage.date(x),
             RecordPage.nonNull(x.time()) + (x.open() == null ? "" : "（" + x.open() + "）"), RecordPage.plain(x))) {
           PdfPCell cell = new PdfPCell(new Phrase(v, normal));
           if (shade != null) {
@@ -108,15 +111,28 @@ class RecordExports {
       cells(sheet.createRow(n++), "对象", r.subject(), "开始时间", r.startTime(), "结束时间",
           r.ended() ? r.endTime() : "进行中", "结果", r.endName());
       n++;
-      cells(sheet.createRow(n++), "序号", "类别", "步骤", "名称", "办理人", "时间", "填写内容及说明");
+      // the step's date as a real date cell (sorts and filters as one), its field's label in the content column
+      CellStyle day = book.createCellStyle();
+      day.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+      cells(sheet.createRow(n++), "序号", "类别", "步骤", "名称", "办理人", RecordPage.DATE, RecordPage.ENTERED,
+          "填写内容及说明");
       for (Entry x : r.entries()) {
         Row row = sheet.createRow(n++);
         row.createCell(0).setCellValue(x.seq());
-        cells(row, 1, x.kind().title(), x.stepNumber(), x.name(), x.actor(),
-            RecordPage.nonNull(x.time()) + (x.open() == null ? "" : "（" + x.open() + "）"), RecordPage.plain(x));
-        row.getCell(6).setCellStyle(wrap);
+        cells(row, 1, x.kind().title(), x.stepNumber(), x.name(), x.actor());
+        Cell date = row.createCell(5);
+        LocalDate parsed = parseDate(x.date());
+        if (parsed != null) {
+          date.setCellValue(parsed);
+          date.setCellStyle(day);
+        } else {
+          date.setCellValue(RecordPage.nonNull(x.date()));
+        }
+        cells(row, 6, RecordPage.nonNull(x.time()) + (x.open() == null ? "" : "（" + x.open() + "）"),
+            RecordPage.plain(x));
+        row.getCell(7).setCellStyle(wrap);
       }
-      int[] widths = {6, 8, 8, 26, 22, 18, 70};
+      int[] widths = {6, 8, 8, 26, 22, 12, 18, 70};
       for (int i = 0; i < widths.length; i++) {
         sheet.setColumnWidth(i, widths[i] * 256);
       }
@@ -167,6 +183,14 @@ class RecordExports {
   private static void cells(Row row, int from, String... values) {
     for (int i = 0; i < values.length; i++) {
       row.createCell(from + i).setCellValue(RecordPage.nonNull(values[i]));
+    }
+  }
+
+  private static LocalDate parseDate(String text) {
+    try {
+      return text == null ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException notADate) {
+      return null;
     }
   }
 

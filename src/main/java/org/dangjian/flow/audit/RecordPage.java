@@ -17,6 +17,13 @@ final class RecordPage {
   private static final String HEAD = "<link rel=\"stylesheet\" href=\"/css/record.css\">";
   private static final String END = "<script src=\"/js/print.js\"></script></body></html>";
 
+  /**
+   * The step's own date (what its form recorded) and the moment it was entered: a paper case recorded after the fact
+   * (补录) is entered today about what happened then.
+   */
+  static final String DATE = "日期";
+  static final String ENTERED = "录入时间";
+
   private RecordPage() {
   }
 
@@ -37,12 +44,17 @@ final class RecordPage {
     row(h, "开始时间", r.startTime(), "发起人", r.startUser());
     row(h, "结束时间", r.ended() ? r.endTime() : "进行中", "结果", r.endName());
     row(h, "记录来源", CaseRecord.FROM_ARCHIVE.equals(r.source()) ? "永久归档" : "流程历史", "", "");
-    h.append("</table><table><thead><tr><th>序号</th><th>类别</th><th>步骤</th><th>名称</th><th>办理人</th>"
-        + "<th>时间</th><th>填写内容及说明</th></tr></thead><tbody>");
+    h.append("</table><table class=\"entries\"><thead><tr><th>序号</th><th>类别</th><th>步骤</th><th>名称</th>"
+        + "<th>办理人</th><th>" + DATE + "</th><th>" + ENTERED + "</th><th>填写内容及说明</th></tr></thead><tbody>");
     for (Entry x : r.entries()) {
       h.append("<tr class=\"").append(x.kind().name()).append("\"><td>").append(x.seq()).append("</td><td>")
           .append(e(x.kind().title())).append("</td><td>").append(e(x.stepNumber())).append("</td><td>")
-          .append(e(x.name())).append("</td><td>").append(e(x.actor())).append("</td><td>").append(e(x.time()))
+          .append(e(x.name())).append("</td><td>").append(e(x.actor())).append("</td><td class=\"date\">")
+          .append(e(x.date()));
+      if (x.date() != null && x.dateLabel() != null) {
+        h.append("<div class=\"date-label\">").append(e(x.dateLabel())).append("</div>");
+      }
+      h.append("</td><td class=\"date\">").append(e(x.time()))
           .append(x.open() == null ? "" : "（" + e(x.open()) + "）").append("</td><td>").append(content(x))
           .append("</td></tr>");
     }
@@ -81,6 +93,14 @@ final class RecordPage {
           .collect(Collectors.joining())).append("</ul>");
     }
     return c.toString();
+  }
+
+  /** The step's date with its field's label under it ("2025-01-20\n谈话日期"), empty when it has none. */
+  static String date(Entry x) {
+    if (x.date() == null) {
+      return "";
+    }
+    return x.dateLabel() == null ? x.date() : x.date() + "\n" + x.dateLabel();
   }
 
   static String plain(Entry x) {

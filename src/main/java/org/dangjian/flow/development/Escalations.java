@@ -45,11 +45,22 @@ class Escalations {
     };
   }
 
-  /** Step 22: the probation ends today; the branch is reminded to take the conversion application. */
+  /**
+   * Step 22: the probation ends; the branch is reminded to take the conversion application. On the end date itself
+   * unless step 22 opened after it (DeadlineReminders' grace): then the text names the day it ended.
+   */
   @Bean
   JavaDelegate conversionReminder() {
-    return execution -> record(execution, CaseEventType.REMINDER, "CONVERSION_ON_PROBATION_END",
-        "预备期今日期满：请及时提出转正申请并召开支部大会讨论", LocalDate.parse((String) execution.getVariable("probationEndDate")));
+    return execution -> {
+      LocalDate end = LocalDate.parse((String) execution.getVariable("probationEndDate"));
+      record(execution, CaseEventType.REMINDER, "CONVERSION_ON_PROBATION_END", conversionReminderText(end,
+          BusinessCalendar.today()), end);
+    };
+  }
+
+  static String conversionReminderText(LocalDate probationEnd, LocalDate today) {
+    return (probationEnd.equals(today) ? "预备期今日期满" : "预备期已于 " + probationEnd + " 期满")
+        + "：请及时提出转正申请并召开支部大会讨论";
   }
 
   private void record(DelegateExecution execution, CaseEventType type, String rule, String text, LocalDate due) {

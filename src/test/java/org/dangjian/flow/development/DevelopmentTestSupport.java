@@ -247,6 +247,55 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
     return pi;
   }
 
+  // ---- a paper case recorded after the fact (补录): the clock stands at today, the due timers run as the job
+  // executor runs them, every step is recorded at once with the happy path's dates
+
+  /** A case applied for on 2025-01-10 on paper, recorded today step by step until the given user task is open. */
+  public ProcessInstance paperCaseAt(String taskKey, String today) {
+    today(today);
+    ProcessInstance pi = start(application("2025-01-10", "1995-05-05"));
+    List<Runnable> steps = List.of(
+        () -> complete(pi, Tasks.APPLICANT_TALK, BRANCH_CLERK, "talkDate", "2025-01-20", "talkerName", "马建国",
+            "talkRecord", "谈话记录"),
+        () -> complete(pi, Tasks.DETERMINE_ACTIVIST, BRANCH_CLERK, "recommendationMethod", "memberRecommendation",
+            "recommendationDate", "2025-02-01", "committeeMeetingDate", "2025-02-10", "activistDecision", "approve"),
+        () -> fileActivist(pi), () -> assignContacts(pi),
+        () -> complete(pi, Tasks.ACTIVIST_REVIEW, BRANCH_CLERK, "reviewDate", "2025-08-10", "reviewResult", "good",
+            "thoughtReports", 2, "reviewComment", "表现良好", "proceedToTarget", false),
+        () -> complete(pi, Tasks.ACTIVIST_REVIEW, BRANCH_CLERK, "reviewDate", "2026-02-10", "reviewResult", "good",
+            "thoughtReports", 2, "reviewComment", "表现良好", "proceedToTarget", true),
+        () -> determineTarget(pi), () -> fileTarget(pi), () -> assignIntroducers(pi), () -> politicalReview(pi),
+        () -> train(pi), () -> branchCommitteeReview(pi), () -> preReview(pi), () -> fillVolunteerForm(pi),
+        () -> admissionMeeting(pi, 10, 8, 5, 1), () -> committeeTalk(pi), () -> approveAdmission(pi),
+        () -> swearIn(pi),
+        () -> {
+          // each quarterly review on the day it fell due (the timer that opened it)
+          while (taskService.createTaskQuery().processInstanceId(pi.getId())
+              .taskDefinitionKey(Tasks.PROBATION_REVIEW).count() > 0) {
+            String due = local((java.util.Date) runtimeService.getVariable(pi.getId(), "probationReviewAt"))
+                .toLocalDate().toString();
+            complete(pi, Tasks.PROBATION_REVIEW, BRANCH_CLERK, "reviewDate", due, "reviewResult", "good",
+                "reviewComment", "好");
+            runDueJobs(pi);
+          }
+        },
+        () -> complete(pi, Tasks.CONVERSION_APPLICATION, BRANCH_CLERK, "conversionApplicationDate", "2027-01-25"),
+        () -> complete(pi, Tasks.CONVERSION_MEETING, BRANCH_CLERK, "conversionMeetingDate", "2027-02-26",
+            "entitledVoters", 11, "presentVoters", 9, "votesFor", 8, "votesAgainst", 0, "votesAbstain", 1,
+            "writtenVotesFor", 0, "conversionOutcome", "convert"));
+    for (Runnable step : steps) {
+      runDueJobs(pi);
+      if (taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+        return pi;
+      }
+      step.run();
+    }
+    runDueJobs(pi);
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count())
+        .as("paper case reached %s", taskKey).isEqualTo(1);
+    return pi;
+  }
+
   public long memberId(ProcessInstance pi) {
     return ((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("memberId").singleResult().getValue()).longValue();

@@ -203,7 +203,7 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("发展党员全程纪实表");
       assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(pi.getBusinessKey());
       int header = 4;
-      assertThat(sheet.getRow(header).getCell(6).getStringCellValue()).isEqualTo("填写内容及说明");
+      assertThat(sheet.getRow(header).getCell(7).getStringCellValue()).isEqualTo("填写内容及说明");
       assertThat(sheet.getLastRowNum() - header).isEqualTo(entries(record).size());
       Row determine = null;
       for (int i = header + 1; i <= sheet.getLastRowNum(); i++) {
@@ -213,7 +213,67 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
       }
       assertThat(determine).isNotNull();
       assertThat(determine.getCell(4).getStringCellValue()).isEqualTo("王芳（guitu.clerk）");
-      assertThat(determine.getCell(6).getStringCellValue()).contains("支委会决定：确定为入党积极分子");
+      assertThat(determine.getCell(7).getStringCellValue()).contains("支委会决定：确定为入党积极分子");
+    }
+  }
+
+  /**
+   * A paper case recorded today (补录) up to step 17: every step row shows the date its form recorded beside the
+   * moment it was entered, on the page, in the PDF and in the spreadsheet.
+   */
+  @Test
+  void paperCaseRecordShowsEachStepsOwnDateBesideTheMomentItWasEntered() throws Exception {
+    ProcessInstance pi = paperCaseAt(ADMISSION_APPROVAL, "2026-12-02");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+
+    List<Map<String, Object>> entries = entries(getJson("/api/records/{id}", pi.getId()));
+    assertThat(entries.get(0)).containsEntry("kind", "START").containsEntry("date", "2025-01-10")
+        .containsEntry("dateLabel", "递交申请书日期").containsEntry("time", "2026-12-02 00:00");
+    assertThat(step(entries, "2", 0)).containsEntry("date", "2025-01-20").containsEntry("dateLabel", "谈话日期")
+        .containsEntry("time", "2026-12-02 00:00");
+    assertThat(step(entries, "3", 0)).containsEntry("date", "2025-02-10").containsEntry("dateLabel", "支委会研究日期");
+    assertThat(step(entries, "6", 1)).containsEntry("date", "2026-02-10").containsEntry("dateLabel", "考察日期");
+    assertThat(step(entries, "15", 0)).containsEntry("date", "2026-02-25");
+    assertThat(step(entries, "17", 0)).containsEntry("date", "2026-02-27").containsEntry("dateLabel", "审批日期");
+    // a step whose form records no date shows none, and none shows the day it was typed in
+    assertThat(step(entries, "5", 0)).containsEntry("date", null);
+    assertThat(entries).extracting(e -> e.get("date")).doesNotContain("2026-12-02");
+    assertThat(entries).filteredOn(e -> "EVENT".equals(e.get("kind"))).isEmpty();
+
+    String page = get("/api/records/{id}.html", pi.getId()).getContentAsString();
+    assertThat(page).contains("<th>日期</th><th>录入时间</th>")
+        .contains("<td class=\"date\">2025-01-20<div class=\"date-label\">谈话日期</div></td>"
+            + "<td class=\"date\">2026-12-02 00:00</td>");
+    Files.createDirectories(Path.of("target", "records"));
+    Files.writeString(Path.of("target", "records", "paper-case.html"), page);
+
+    byte[] pdf = get("/api/records/{id}.pdf", pi.getId()).getContentAsByteArray();
+    Files.write(Path.of("target", "records", "paper-case.pdf"), pdf);
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(extractor.getTextFromPage(p));
+    }
+    assertThat(text.toString().replaceAll("\\s+", "")).contains("日期录入时间", "2025-01-20谈话日期2026-12-0200:00",
+        "2026-02-27审批日期");
+
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+        get("/api/records/{id}.xlsx", pi.getId()).getContentAsByteArray()))) {
+      Sheet sheet = book.getSheet("全程纪实");
+      int header = 4;
+      assertThat(sheet.getRow(header).getCell(5).getStringCellValue()).isEqualTo("日期");
+      assertThat(sheet.getRow(header).getCell(6).getStringCellValue()).isEqualTo("录入时间");
+      Row talk = null;
+      for (int i = header + 1; i <= sheet.getLastRowNum(); i++) {
+        if ("2".equals(sheet.getRow(i).getCell(2).getStringCellValue())) {
+          talk = sheet.getRow(i);
+        }
+      }
+      assertThat(talk).isNotNull();
+      assertThat(talk.getCell(5).getLocalDateTimeCellValue().toLocalDate()).hasToString("2025-01-20");
+      assertThat(talk.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+      assertThat(talk.getCell(6).getStringCellValue()).isEqualTo("2026-12-02 00:00");
     }
   }
 
