@@ -243,6 +243,20 @@ class ImportTest extends ProcessTestSupport {
           .doesNotContain(CaseEventType.REMINDER, CaseEventType.ESCALATION, CaseEventType.VIOLATION);
       assertThat(count("backfilled_step where process_instance_id = '" + processInstanceId + "'")).isPositive();
     }
+    // the record says of each earlier step that it was recorded from the workbook, with the step's own date
+    ResponseEntity<Map> record = rest.withBasicAuth(p + ".dwclerk", PASSWORD).getForEntity("/api/records/{n}",
+        Map.class, caseNumbers.get(3));
+    assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<Map<String, Object>> entries = (List<Map<String, Object>>) record.getBody().get("entries");
+    List<Map<String, Object>> recorded = entries.stream().filter(e -> !"EVENT".equals(e.get("kind"))
+        && e.get("open") == null && !"END".equals(e.get("kind"))).toList();
+    assertThat(recorded).hasSizeGreaterThanOrEqualTo(9).allSatisfy(e -> assertThat((String) e.get("note"))
+        .startsWith("补录：").contains("系统管理员").contains("从《高新区.xlsx》导入"));
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.get("activityId")).isEqualTo(MemberDevelopment.Tasks.APPLICANT_TALK);
+      assertThat(e.get("date")).isEqualTo(book.cases.get(3).get("talkDate"));
+    });
+
     ResponseEntity<List> clerkTasks = rest.withBasicAuth(p + ".clerk", PASSWORD).getForEntity(
         "/engine-rest/task?processDefinitionKey=MemberDevelopmentProcess&maxResults=50", List.class);
     assertThat(clerkTasks.getStatusCode()).isEqualTo(HttpStatus.OK);
