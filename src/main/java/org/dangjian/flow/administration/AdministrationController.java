@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 管理: organizations, people and roles, the member registry, and the change log, under /api/admin. */
+/**
+ * 管理: organizations, people and roles, the member registry, the holiday calendar and the rule set, and the change
+ * log, under /api/admin.
+ */
 @RestController
 @RequestMapping("/api/admin")
 class AdministrationController {
@@ -33,14 +36,16 @@ class AdministrationController {
   private final Organizations organizations;
   private final People people;
   private final Registry registry;
+  private final CalendarAndRuleSet settings;
   private final ChangeLog log;
   private final AdminAccess access;
 
-  AdministrationController(Organizations organizations, People people, Registry registry, ChangeLog log,
-      AdminAccess access) {
+  AdministrationController(Organizations organizations, People people, Registry registry,
+      CalendarAndRuleSet settings, ChangeLog log, AdminAccess access) {
     this.organizations = organizations;
     this.people = people;
     this.registry = registry;
+    this.settings = settings;
     this.log = log;
     this.access = access;
   }
@@ -119,6 +124,29 @@ class AdministrationController {
   @PutMapping("/members/{memberNo}")
   Registry.Member updateMember(@PathVariable String memberNo, @RequestBody Registry.MemberRequest request) {
     return registry.update(memberNo, request);
+  }
+
+  // ---- 节假日与规则
+
+  @GetMapping("/calendar/{year}")
+  CalendarAndRuleSet.YearView calendarYear(@PathVariable String year) {
+    return settings.year(year);
+  }
+
+  @PutMapping("/calendar/{year}")
+  CalendarAndRuleSet.YearView saveCalendarYear(@PathVariable String year,
+      @RequestBody(required = false) CalendarAndRuleSet.YearRequest request) {
+    return settings.saveYear(year, request);
+  }
+
+  @GetMapping("/rule-set")
+  CalendarAndRuleSet.RuleSetView ruleSet() {
+    return settings.ruleSet();
+  }
+
+  @PutMapping("/rule-set")
+  CalendarAndRuleSet.RuleSetView saveRuleSet(@RequestBody(required = false) CalendarAndRuleSet.RuleSetRequest request) {
+    return settings.saveRuleSet(request);
   }
 
   // ---- 变更记录
