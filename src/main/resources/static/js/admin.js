@@ -5,10 +5,13 @@ const KINDS = [['workingCommittee', '工委'], ['committee', '党委'], ['genera
 const STATUS = {active: '正常', closed: '已撤销'};
 const DISCIPLINE = {none: '无', warning: '警告', seriousWarning: '严重警告', probationWithinParty: '留党察看'};
 const GENDER = {male: '男', female: '女'};
-const ENTITY = {organization: '组织', user: '人员', role: '岗位', member: '党员'};
+const ENTITY = {organization: '组织', user: '人员', role: '岗位', member: '党员', calendar: '节假日', ruleSet: '规则'};
 const ACTION = {create: '新建', rename: '改名', move: '移动', setKind: '修改类型', close: '撤销', update: '修改',
   updateWithPassword: '修改（含重设密码）', grant: '任命', withdraw: '免去'};
 const PAGE = 20;
+// who seeded a global setting on the first start (GlobalSettings.SYSTEM)
+const changedBy = userId => userId === 'system' ? '系统初始设置' : userId;
+const changedAt = time => time.replace('T', ' ').substring(0, 19);
 let organizations = [];
 let people = [];
 let editing = null;
@@ -310,6 +313,161 @@ $('member-form').addEventListener('submit', event => {
   }, '已保存党员' + body.name + '（' + nameOf(body.branchId) + '）');
 });
 
+// ---- 节假日
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const NAME_LENGTH = 20;
+let calendarEditable = false;
+
+function weekdayOf(date) {
+  // noon UTC: the same calendar day in every time zone the browser may be in
+  const d = new Date(date + 'T12:00:00Z');
+  return isNaN(d) ? '' : WEEKDAYS[d.getUTCDay()];
+}
+
+function dayRow(body, day, year) {
+  const row = body.insertRow();
+  const date = document.createElement('input');
+  date.type = 'date';
+  date.required = true;
+  date.min = year + '-01-01';
+  date.max = year + '-12-31';
+  date.value = day.date || '';
+  date.className = 'day-date';
+  row.insertCell().appendChild(date);
+  const weekday = row.insertCell();
+  weekday.className = 'weekday';
+  weekday.textContent = weekdayOf(date.value);
+  date.addEventListener('change', () => { weekday.textContent = weekdayOf(date.value); });
+  const name = document.createElement('input');
+  name.required = true;
+  name.maxLength = NAME_LENGTH;
+  name.value = day.name || '';
+  name.className = 'day-name';
+  name.placeholder = body.id === 'holiday-rows' ? '如 国庆节' : '如 国庆节调休上班';
+  row.insertCell().appendChild(name);
+  const remove = button(row.insertCell(), '删除', () => row.remove());
+  for (const control of [date, name, remove]) control.disabled = !calendarEditable;
+  return row;
+}
+
+function shownYear() {
+  return Number($('calendar-year').value);
+}
+
+async function loadCalendar(year) {
+  const answer = await api('GET', '/calendar/' + encodeURIComponent(year));
+  calendarEditable = answer.editable;
+  $('calendar-year').value = answer.year;
+  for (const [id, days] of [['holiday-rows', answer.holidays], ['make-up-rows', answer.makeUpWorkdays]]) {
+    const body = $(id);
+    body.replaceChildren();
+    for (const day of days) dayRow(body, day, answer.year);
+  }
+  $('calendar-years').textContent = answer.years.length === 0 ? '尚无任何年份的安排。'
+    : '已录入安排的年份：' + answer.years.join('、') + (answer.years.includes(answer.year) ? ''
+      : '；' + answer.year + '年尚未录入，添加后保存。');
+  for (const id of ['add-holiday', 'add-make-up', 'calendar-save']) $(id).disabled = !calendarEditable;
+  $('calendar-changed').textContent = (calendarEditable ? '' : '只有系统管理员可以修改。')
+    + '最近修改：' + changedBy(answer.changedBy) + '，' + changedAt(answer.changedAt);
+}
+
+function collect(bodyId, title) {
+  const year = shownYear();
+  const days = [];
+  [...$(bodyId).rows].forEach((row, i) => {
+    const date = row.querySelector('.day-date').value;
+    const name = row.querySelector('.day-name').value.trim();
+    const label = '第' + (i + 1) + '个' + title;
+    // the server checks all of this again; here the clerk learns it before sending
+    if (!date) throw new Error(label + '的日期不能为空');
+    if (!date.startsWith(year + '-')) throw new Error(label + '的日期' + date + '不在' + year + '年内');
+    if (!name) throw new Error(label + '的名称不能为空');
+    if ([...name].length > NAME_LENGTH) throw new Error(label + '的名称不能超过' + NAME_LENGTH + '个字');
+    days.push({date, name});
+  });
+  return days;
+}
+
+function checkDays(holidays, makeUpWorkdays) {
+  const seen = new Map();
+  for (const [days, title] of [[holidays, '节假日'], [makeUpWorkdays, '调休上班日']]) {
+    for (const day of days) {
+      if (seen.has(day.date)) {
+        throw new Error(day.date + (seen.get(day.date) === title ? '重复列出' : '不能既是节假日又是调休上班日'));
+      }
+      seen.set(day.date, title);
+      const weekday = weekdayOf(day.date);
+      if (title === '调休上班日' && weekday !== '星期六' && weekday !== '星期日') {
+        throw new Error('调休上班日' + day.date + '是' + weekday + '：调休上班日只能是星期六或星期日');
+      }
+    }
+  }
+}
+
+$('add-holiday').addEventListener('click', () => dayRow($('holiday-rows'), {}, shownYear()).querySelector('input').focus());
+$('add-make-up').addEventListener('click', () => dayRow($('make-up-rows'), {}, shownYear()).querySelector('input').focus());
+$('calendar-previous').addEventListener('click', () => act(() => loadCalendar(shownYear() - 1), ''));
+$('calendar-next').addEventListener('click', () => act(() => loadCalendar(shownYear() + 1), ''));
+$('calendar-year').addEventListener('change', () => act(() => loadCalendar(shownYear()), ''));
+$('calendar-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const year = shownYear();
+  act(async () => {
+    const holidays = collect('holiday-rows', '节假日');
+    const makeUpWorkdays = collect('make-up-rows', '调休上班日');
+    checkDays(holidays, makeUpWorkdays);
+    await api('PUT', '/calendar/' + year, {holidays, makeUpWorkdays});
+    await loadCalendar(year);
+  }, '已保存' + year + '年的节假日安排，立即生效');
+});
+
+// ---- 规则
+
+async function loadRuleSet() {
+  const answer = await api('GET', '/rule-set');
+  const box = $('rule-set-options');
+  box.replaceChildren();
+  for (const option of answer.options) {
+    const panel = document.createElement('label');
+    panel.className = 'panel rule-set' + (option.key === answer.ruleSet ? ' current' : '');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'ruleSet';
+    radio.value = option.key;
+    radio.checked = option.key === answer.ruleSet;
+    radio.disabled = !answer.editable;
+    const title = document.createElement('strong');
+    title.textContent = ' ' + option.title + ' ';
+    const key = document.createElement('code');
+    key.textContent = option.key;
+    const mark = document.createElement('span');
+    mark.className = 'current-mark';
+    mark.textContent = option.key === answer.ruleSet ? '当前规则' : '';
+    const rules = document.createElement('ul');
+    for (const rule of option.rules) {
+      const item = document.createElement('li');
+      item.textContent = rule;
+      rules.appendChild(item);
+    }
+    panel.append(radio, title, key, mark, rules);
+    box.appendChild(panel);
+  }
+  $('rule-set-save').disabled = !answer.editable;
+  $('rule-set-changed').textContent = (answer.editable ? '' : '只有系统管理员可以修改。')
+    + '最近修改：' + changedBy(answer.changedBy) + '，' + changedAt(answer.changedAt);
+}
+
+$('rule-set-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const chosen = event.target.querySelector('input[name="ruleSet"]:checked');
+  act(async () => {
+    if (!chosen) throw new Error('请选择一套规则');
+    await api('PUT', '/rule-set', {ruleSet: chosen.value});
+    await loadRuleSet();
+  }, '已保存规则：此后受理的案件按所选规则办理，已受理的案件不变');
+});
+
 // ---- 变更记录
 
 async function loadChanges() {
@@ -343,6 +501,8 @@ for (const tab of document.querySelectorAll('nav .tab')) {
     say('', true);
     if (tab.dataset.section === 'people') act(loadPeople, '');
     if (tab.dataset.section === 'registry') act(async () => { resetMember(); await loadMembers(); }, '');
+    if (tab.dataset.section === 'calendar') act(() => loadCalendar($('calendar-year').value || new Date().getFullYear()), '');
+    if (tab.dataset.section === 'rules') act(loadRuleSet, '');
     if (tab.dataset.section === 'changes') act(loadChanges, '');
   });
 }

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** 管理: organizations, people and roles, the member registry, and the change log, under /api/admin. */
+/**
+ * 管理: organizations, people and roles, the member registry, the holiday calendar and the rule set, and the change
+ * log, under /api/admin.
+ */
 @RestController
 @RequestMapping("/api/admin")
 class AdministrationController {
@@ -38,16 +41,18 @@ class AdministrationController {
   private final Organizations organizations;
   private final People people;
   private final Registry registry;
+  private final CalendarAndRuleSet settings;
   private final ChangeLog log;
   private final AdminAccess access;
   private final Imports imports;
   private final Exports exports;
 
-  AdministrationController(Organizations organizations, People people, Registry registry, ChangeLog log,
-      AdminAccess access, Imports imports, Exports exports) {
+  AdministrationController(Organizations organizations, People people, Registry registry,
+      CalendarAndRuleSet settings, ChangeLog log, AdminAccess access, Imports imports, Exports exports) {
     this.organizations = organizations;
     this.people = people;
     this.registry = registry;
+    this.settings = settings;
     this.log = log;
     this.access = access;
     this.imports = imports;
@@ -181,6 +186,29 @@ class AdministrationController {
     return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .body(bytes);
+  }
+
+  // ---- 节假日与规则
+
+  @GetMapping("/calendar/{year}")
+  CalendarAndRuleSet.YearView calendarYear(@PathVariable String year) {
+    return settings.year(year);
+  }
+
+  @PutMapping("/calendar/{year}")
+  CalendarAndRuleSet.YearView saveCalendarYear(@PathVariable String year,
+      @RequestBody(required = false) CalendarAndRuleSet.YearRequest request) {
+    return settings.saveYear(year, request);
+  }
+
+  @GetMapping("/rule-set")
+  CalendarAndRuleSet.RuleSetView ruleSet() {
+    return settings.ruleSet();
+  }
+
+  @PutMapping("/rule-set")
+  CalendarAndRuleSet.RuleSetView saveRuleSet(@RequestBody(required = false) CalendarAndRuleSet.RuleSetRequest request) {
+    return settings.saveRuleSet(request);
   }
 
   // ---- 变更记录

@@ -64,19 +64,26 @@ final class Input {
     return chosen;
   }
 
-  /** A real calendar day as exactly YYYY-MM-DD, not after today. */
-  static LocalDate pastDate(String field, String label, String value) {
+  /** A real calendar day as exactly YYYY-MM-DD (no 2026-02-30, no 2026-2-3), or null when missing. */
+  static LocalDate date(String field, String label, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
-    LocalDate date;
     try {
       if (!DATE.matcher(value).matches()) {
         throw new DateTimeParseException(value, value, 0);
       }
-      date = LocalDate.parse(value);
+      return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw invalid(field, label, "应为日期（YYYY-MM-DD），收到“" + echo(value) + "”");
+    }
+  }
+
+  /** A real calendar day as exactly YYYY-MM-DD, not after today. */
+  static LocalDate pastDate(String field, String label, String value) {
+    LocalDate date = date(field, label, value);
+    if (date == null) {
+      return null;
     }
     if (date.isAfter(BusinessCalendar.today())) {
       throw invalid(field, label, "不能晚于今天");

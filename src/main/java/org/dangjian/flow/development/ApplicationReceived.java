@@ -26,7 +26,6 @@ import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.StartedElsewhere;
 import org.dangjian.flow.system.StepInput;
 import org.dangjian.flow.system.StepRefusedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,16 +47,16 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
   private final MemberRegistry registry;
   private final CaseRecords records;
   private final CaseAccess access;
-  private final RuleSet ruleSet;
+  private final RuleSetSetting ruleSets;
 
   ApplicationReceived(CaseNumbers caseNumbers, CaseAssignment assignment, MemberRegistry registry,
-      CaseRecords records, CaseAccess access, @Value("${dangjian.rules.profile:baseline}") String ruleSet) {
+      CaseRecords records, CaseAccess access, RuleSetSetting ruleSets) {
     this.caseNumbers = caseNumbers;
     this.assignment = assignment;
     this.registry = registry;
     this.records = records;
     this.access = access;
-    this.ruleSet = RuleSet.fromKey(ruleSet);
+    this.ruleSets = ruleSets;
   }
 
   /**
@@ -172,6 +171,8 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
     }
 
     LocalDate talkDue = CalendarRules.monthsAfter(applicationDate, 1);
+    // the rule set of today, kept by the case for good: a later change applies to cases started afterwards
+    RuleSet ruleSet = ruleSets.ruleSet();
     execution.setVariable("idNumber", idNumber);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(MEMBER_ID, memberId);

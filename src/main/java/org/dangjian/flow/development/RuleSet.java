@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The rules that differ between the national baseline (《中国共产党发展党员工作细则》, 2014) and stricter local
- * practice. One is chosen by configuration ({@code dangjian.rules.profile}); a case keeps the rule set it was
+ * practice. An administrator chooses the one for new cases ({@link RuleSetSetting}); a case keeps the rule set it was
  * started under.
  */
 enum RuleSet {

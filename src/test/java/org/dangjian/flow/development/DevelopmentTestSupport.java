@@ -67,13 +67,13 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
     return start(application("2025-01-10", "1995-05-05"));
   }
 
-  void talk(ProcessInstance pi) {
+  public void talk(ProcessInstance pi) {
     today("2025-01-20");
     complete(pi, Tasks.APPLICANT_TALK, BRANCH_CLERK, "talkDate", "2025-01-20", "talkerName", "马建国",
         "talkRecord", "谈话记录");
   }
 
-  void makeActivist(ProcessInstance pi) {
+  public void makeActivist(ProcessInstance pi) {
     determineActivist(pi);
     fileActivist(pi);
     assignContacts(pi);
@@ -101,7 +101,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
     }
   }
 
-  void cultivateOneYear(ProcessInstance pi) {
+  public void cultivateOneYear(ProcessInstance pi) {
     fireTimer(pi, Events.ACTIVIST_REVIEW_DUE);
     activistReview(pi, "2025-08-10", false);
     fireTimer(pi, Events.ACTIVIST_REVIEW_DUE);
@@ -113,7 +113,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
     fileTarget(pi);
   }
 
-  void determineTarget(ProcessInstance pi) {
+  public void determineTarget(ProcessInstance pi) {
     complete(pi, Tasks.DETERMINE_TARGET, BRANCH_CLERK, "opinionsCollectedDate", "2026-02-11",
         "committeeMeetingDate", "2026-02-12", "targetDecision", "approve");
   }

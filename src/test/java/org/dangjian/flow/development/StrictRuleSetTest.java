@@ -8,12 +8,29 @@ import static org.dangjian.flow.development.MemberDevelopment.Tasks.*;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.dangjian.flow.organization.MemberStatus;
 import org.dangjian.flow.system.StepRefusedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The strict local rule set: one configuration switches every rule that differs from the baseline. */
-@TestPropertySource(properties = "dangjian.rules.profile=strict")
+/**
+ * The strict local rule set: one setting switches every rule that differs from the baseline. The setting is the
+ * database's, shared by every test: switched for each test here and switched back after it.
+ */
 class StrictRuleSetTest extends DevelopmentTestSupport {
+
+  @Autowired RuleSetSetting ruleSets;
+  private String before;
+
+  @BeforeEach
+  void strictForCasesStartedNow() {
+    before = ruleSets.change("strict", "test");
+  }
+
+  @AfterEach
+  void restoreTheRuleSet() {
+    ruleSets.change(before, "test");
+  }
 
   private ProcessInstance strictCaseAtTarget() {
     today("2025-01-20");

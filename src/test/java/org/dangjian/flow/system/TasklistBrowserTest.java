@@ -329,6 +329,36 @@ class TasklistBrowserTest {
       wait.until(d -> members.getText().contains("马建国"));
       assertThat(members.getText()).contains("正式党员");
       screenshot("32-admin-registry");
+
+      // 节假日: a year's holidays and make-up working days, each with its weekday; rows are added and removed
+      click(By.cssSelector("nav .tab[data-section='calendar']"));
+      WebElement year = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-year")));
+      wait.until(d -> !d.findElement(By.id("calendar-years")).getText().isEmpty());
+      ((JavascriptExecutor) driver).executeScript(
+          "arguments[0].value = '2026'; arguments[0].dispatchEvent(new Event('change'));", year);
+      wait.until(d -> d.findElements(By.cssSelector("#holiday-rows input.day-date")).stream()
+          .anyMatch(e -> "2026-10-01".equals(e.getDomProperty("value"))));
+      WebElement makeUps = driver.findElement(By.id("make-up-rows"));
+      assertThat(makeUps.findElements(By.cssSelector("input.day-date"))).extracting(e -> e.getDomProperty("value"))
+          .contains("2026-10-10");
+      assertThat(makeUps.getText()).contains("星期六").doesNotContain("星期三");
+      assertThat(driver.findElement(By.id("calendar-years")).getText()).contains("2025").contains("2026");
+      // the document scrolls, not the body: the screenshot grows by the document's overflow
+      screenshotWhole("33-admin-calendar", "html");
+      int holidays = driver.findElements(By.cssSelector("#holiday-rows tr")).size();
+      click(By.id("add-holiday"));
+      assertThat(driver.findElements(By.cssSelector("#holiday-rows tr"))).hasSize(holidays + 1);
+      click(By.cssSelector("#holiday-rows tr:last-child button"));
+      assertThat(driver.findElements(By.cssSelector("#holiday-rows tr"))).hasSize(holidays);
+
+      // 规则: both rule sets explained, the current one marked, and when a change applies
+      click(By.cssSelector("nav .tab[data-section='rules']"));
+      WebElement ruleSets = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-set-options")));
+      wait.until(d -> ruleSets.getText().contains("从严"));
+      assertThat(ruleSets.getText()).contains("发展党员工作细则").contains("当前规则").contains("满6个月")
+          .contains("不少于5个工作日");
+      assertThat(driver.findElement(By.id("rules")).getText()).contains("已受理的案件始终按受理时的规则办理");
+      screenshot("34-admin-rules");
       assertNothingBlockedByThePolicy();
     } catch (Throwable failure) {
       saveState("failure-admin");

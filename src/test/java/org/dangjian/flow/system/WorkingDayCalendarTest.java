@@ -9,11 +9,12 @@ import org.springframework.core.io.ClassPathResource;
 
 class WorkingDayCalendarTest {
 
-  private final WorkingDayCalendar calendar = shipped();
+  /** The file that seeds a new database, with the arithmetic the database's calendar uses. */
+  private final CalendarDays calendar = shipped();
 
-  private static WorkingDayCalendar shipped() {
-    try {
-      return new WorkingDayCalendar(new ClassPathResource("calendar/cn-holidays.csv"));
+  private static CalendarDays shipped() {
+    try (java.io.InputStream in = new ClassPathResource("calendar/cn-holidays.csv").getInputStream()) {
+      return CalendarDays.parseCsv(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "shipped");
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -55,7 +56,29 @@ class WorkingDayCalendarTest {
 
   @Test
   void aMalformedCalendarIsRejectedWithItsLine() {
-    assertThatThrownBy(() -> WorkingDayCalendar.of("date,type,name\n2026-10-01,vacation,国庆节\n"))
+    assertThatThrownBy(() -> CalendarDays.parseCsv("date,type,name\n2026-10-01,vacation,国庆节\n", "inline"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+  }
+
+  @Test
+  void aSeedFileIsCheckedLikeAYearSavedOnThePage() {
+    assertThatThrownBy(() -> CalendarDays.parseCsv("2026-03-04,workday,周三调休\n", "inline"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("只能是星期六或星期日");
+    assertThatThrownBy(() -> CalendarDays.parseCsv("2026-01-03,holiday,元旦\n2026-01-03,workday,调休\n", "inline"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能既是节假日又是调休上班日");
+    assertThat(CalendarDays.parseCsv("2026-01-01,holiday\n", "inline").daysOf(2026))
+        .extracting(CalendarDays.Day::name).containsExactly("节假日");
+  }
+
+  @Test
+  void aYearsProblemsNameTheirFields() {
+    CalendarYear year = new CalendarYear(2026,
+        java.util.List.of(new CalendarDays.Day(d("2026-01-01"), CalendarDays.Kind.HOLIDAY, "元旦"),
+            new CalendarDays.Day(d("2027-01-01"), CalendarDays.Kind.HOLIDAY, "元旦")),
+        java.util.List.of(new CalendarDays.Day(d("2026-01-01"), CalendarDays.Kind.MAKE_UP_WORKDAY, "调休")));
+    assertThat(year.problems()).extracting(CalendarYear.Problem::field)
+        .containsExactly("holidays[1].date", "makeUpWorkdays[0].date", "makeUpWorkdays[0].date");
+    assertThat(new CalendarYear(1999, java.util.List.of(), java.util.List.of()).problems())
+        .extracting(CalendarYear.Problem::field).containsExactly("year");
   }
 }

@@ -7,7 +7,7 @@ export default {
     {label: '发展党员逾期待办', href: '/overdue.html', description: '党委与支部：已过期限尚未办理的步骤'},
     {label: '发展党员案件撤回与转接', href: '/development-cases.html', description: '党务工作者：撤回、终止或转接发展党员案件'},
     {label: '驻村帮包督导', href: '/village-help.html', description: '工委：帮包任务、走访期限、帮办事项'},
-    {label: '管理：组织、人员与党员名册', href: '/admin.html', description: '系统管理员与工委组织部门：组织树、人员岗位、党员名册、变更记录'}
+    {label: '管理：组织、人员与党员名册', href: '/admin.html', description: '系统管理员与工委组织部门：组织树、人员岗位、党员名册、节假日与规则、变更记录'}
   ],
   locales: {
     availableLocales: ['zh', 'en'],
