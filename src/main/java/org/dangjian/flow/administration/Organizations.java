@@ -208,8 +208,12 @@ class Organizations {
     scope.require(id, before.name());
     String name = Input.text("name", "组织名称", newName, 100);
     jdbc.update("update organization set name = ? where id = ?", name, id);
-    // the groups' display names follow; the cases keep the name they were recorded with
+    // the groups' display names follow (a directory's groups keep the directory's names); the cases keep the
+    // name they were recorded with
     system.run(() -> {
+      if (identity.isReadOnly()) {
+        return;
+      }
       for (Role role : before.kind().roles()) {
         Group group = identity.createGroupQuery().groupId(role.groupOf(id)).singleResult();
         if (group != null) {

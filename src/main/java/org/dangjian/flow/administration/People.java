@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 人员与岗位: the engine's users with their phone, and the roles they hold, a role being the membership of the
  * organization's group {@code <org>-<role>}. The engine is written inside {@link SystemAccess} after the check
- * here: an organization department has no engine identity rights of its own.
+ * here: an organization department has no engine identity rights of its own. With users from a directory (LDAP)
+ * the engine's identity is read-only: users and roles are read here and changed in the directory.
  */
 @Service
 class People {
@@ -39,6 +40,8 @@ class People {
   private static final Pattern PHONE = Pattern.compile("[0-9][0-9-]{6,19}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int MAX_USERS = 5000;
+  static final String DIRECTORY_MANAGED = "本系统的用户和岗位来自单位的目录服务（LDAP）：新建或修改用户、任命或免除岗位，"
+      + "请在目录中修改用户或其所在的组，此处只能查看";
 
   record RoleHeld(String organizationId, String organizationName, String role, String title) {
   }
@@ -87,6 +90,7 @@ class People {
   @Transactional
   View create(UserRequest request) {
     AdminAccess.Scope scope = access.scope();
+    requireWritableIdentity();
     String userId = Input.matching("userId", "用户名", request.userId(), USER_ID,
         "2–40 个字符，以小写字母或数字开头，只能是小写字母、数字、点（.）、下划线和连字符");
     Logged fields = fields(userId, request);
@@ -109,6 +113,7 @@ class People {
   @Transactional
   View update(String userId, UserRequest request) {
     AdminAccess.Scope scope = access.scope();
+    requireWritableIdentity();
     View before = existing(userId);
     requireAdministers(scope, before);
     Logged fields = fields(userId, request);
@@ -134,6 +139,7 @@ class People {
   @Transactional
   View grant(String userId, RoleRequest request) {
     AdminAccess.Scope scope = access.scope();
+    requireWritableIdentity();
     Organizations.Row organization = organizations.row(blankToNull(request.organizationId()), "organizationId");
     scope.require(organization.id(), organization.name());
     Role role = Input.choice("role", "岗位", request.role(), ROLES);
@@ -164,6 +170,7 @@ class People {
   @Transactional
   View withdraw(String userId, String organizationId, String roleKey) {
     AdminAccess.Scope scope = access.scope();
+    requireWritableIdentity();
     Organizations.Row organization = organizations.row(organizationId, null);
     scope.require(organization.id(), organization.name());
     Role role = ROLES.get(roleKey);
@@ -183,6 +190,13 @@ class People {
     View user = existing(userId);
     requireAdministers(scope, user);
     return user;
+  }
+
+  /** 409 before anything is checked or written: the directory, not this application, keeps users and roles. */
+  private void requireWritableIdentity() {
+    if (identity.isReadOnly()) {
+      throw new AdminRefusal.Conflict(DIRECTORY_MANAGED);
+    }
   }
 
   private View existing(String userId) {

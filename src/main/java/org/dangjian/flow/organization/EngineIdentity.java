@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Derives the engine's groups from the organization tree (one group per role per organization) and
- * creates the Tasklist filters. Idempotent: runs at every start.
+ * creates the Tasklist filters. Idempotent: runs at every start. With users and groups from a directory (LDAP)
+ * the engine's identity service is read-only: the directory holds users, groups and memberships, so nothing here
+ * writes them (the grants naming the groups are still written, by {@link StandingAuthorizations}).
  */
 @Component
 public class EngineIdentity {
@@ -41,6 +43,9 @@ public class EngineIdentity {
   }
 
   public void synchronizeGroups() {
+    if (identityService.isReadOnly()) {
+      return;
+    }
     for (Organization organization : organizations.findAll()) {
       for (Role role : organization.kind().roles()) {
         String groupId = role.groupOf(organization.id());
@@ -54,7 +59,11 @@ public class EngineIdentity {
     }
   }
 
+  /** The user with these groups; nothing with a read-only identity (a directory's users are the directory's). */
   public void ensureUser(String userId, String firstName, String lastName, String password, String... groupIds) {
+    if (identityService.isReadOnly()) {
+      return;
+    }
     if (identityService.createUserQuery().userId(userId).count() == 0) {
       User user = identityService.newUser(userId);
       user.setFirstName(firstName);

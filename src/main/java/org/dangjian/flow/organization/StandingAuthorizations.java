@@ -43,6 +43,9 @@ public class StandingAuthorizations {
     for (Organization organization : organizations.findAll()) {
       for (Role role : organization.kind().roles()) {
         String group = role.groupOf(organization.id());
+        // members read their own group: the engine grants this when it creates a group itself, never for the
+        // groups of a directory (LDAP), which it does not create
+        grant(group, Resources.GROUP, group, Permissions.READ);
         if (role != Role.AUDITOR) {
           // auditors read records (全程纪实), never a task list
           grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
