@@ -2,9 +2,11 @@ package org.dangjian.flow.development;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.dangjian.flow.system.BusinessCalendar;
 import org.dangjian.flow.system.WorkingDayCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +27,16 @@ import org.springframework.stereotype.Component;
 @Component("deadlineReminders")
 public class DeadlineReminders {
 
-  private final WorkingDayCalendar workingDays;
+  private final Predicate<LocalDate> isWorkingDay;
 
+  @Autowired
   DeadlineReminders(WorkingDayCalendar workingDays) {
-    this.workingDays = workingDays;
+    this(workingDays::isWorkingDay);
+  }
+
+  /** With a calendar of its own: the holiday calendar is the database's, a test gives one directly. */
+  DeadlineReminders(Predicate<LocalDate> isWorkingDay) {
+    this.isWorkingDay = isWorkingDay;
   }
 
   /** The instant the reminder of a deadline fires for a step that opens now. */
@@ -41,7 +49,7 @@ public class DeadlineReminders {
 
   LocalDate nextWorkingDayAfter(LocalDate day) {
     LocalDate next = day.plusDays(1);
-    while (!workingDays.isWorkingDay(next)) {
+    while (!isWorkingDay.test(next)) {
       next = next.plusDays(1);
     }
     return next;

@@ -7,19 +7,19 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.dangjian.flow.system.BusinessCalendar;
-import org.dangjian.flow.system.WorkingDayCalendar;
+import org.dangjian.flow.system.CalendarDays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The grace of a step opened after its deadline: until the end of the next working day after it opened. */
 class DeadlineRemindersTest {
 
-  private final DeadlineReminders reminders = new DeadlineReminders(WorkingDayCalendar.of("""
+  private final DeadlineReminders reminders = new DeadlineReminders(CalendarDays.parseCsv("""
       2026-10-01,holiday
       2026-10-02,holiday
       2026-10-05,holiday
       2026-10-10,workday
-      """));
+      """, "test")::isWorkingDay);
 
   @AfterEach
   void resetClock() {
