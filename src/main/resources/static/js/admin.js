@@ -523,6 +523,7 @@ function showImport(answer) {
     [sheet, c.rows, c.created, c.updated, c.unchanged].forEach(v => cell(row, v));
   }
   $('import-counts').hidden = Object.keys(answer.counts).length === 0;
+  $('import-counts-caption').textContent = answer.applied ? '导入结果' : '核对结果（按各行核对，尚未修改任何数据）';
   const problems = $('import-problem-rows');
   problems.replaceChildren();
   for (const p of answer.problems) {

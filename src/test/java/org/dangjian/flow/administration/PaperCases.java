@@ -11,7 +11,7 @@ import org.dangjian.flow.development.TestIdNumbers;
  * every date on time, the last recorded step a few days before today, so that nothing in it is late today.
  * Dates count from the application day A (the step numbers are those of shared/spec/member-development.md).
  */
-final class PaperCases {
+public final class PaperCases {
 
   /** The steps a generated case can be recorded up to, and the offset of that step's date from A. */
   static final Map<Integer, Integer> LAST_DATE = new LinkedHashMap<>();
@@ -40,7 +40,7 @@ final class PaperCases {
    * A case of the branch recorded through {@code stage}; contacts and introducers named by the ID numbers of the
    * given full members (two needed), as a first import must (their member numbers do not exist yet).
    */
-  static Map<String, String> recordedThrough(int stage, String branchId, String name, List<String> fullMembers,
+  public static Map<String, String> recordedThrough(int stage, String branchId, String name, List<String> fullMembers,
       LocalDate today, int daysBeforeToday) {
     LocalDate a = today.minusDays(LAST_DATE.get(stage) + daysBeforeToday);
     LocalDate birth = a.minusYears(30).minusDays(name.length() * 7L);
