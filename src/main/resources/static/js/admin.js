@@ -520,7 +520,7 @@ function showImport(answer) {
   counts.replaceChildren();
   for (const [sheet, c] of Object.entries(answer.counts)) {
     const row = counts.insertRow();
-    [sheet, c.rows, c.created, c.updated, c.unchanged].forEach(v => cell(row, v));
+    [sheet, c.rows, c.created, c.updated, c.unchanged, (c.millis / 1000).toFixed(1)].forEach(v => cell(row, v));
   }
   $('import-counts').hidden = Object.keys(answer.counts).length === 0;
   $('import-counts-caption').textContent = answer.applied ? '导入结果' : '核对结果（按各行核对，尚未修改任何数据）';

@@ -156,11 +156,13 @@ class People {
     if (system.call(() -> EngineIdentity.isMemberOfAny(identity, userId, List.of(groupId)))) {
       throw new AdminRefusal.Conflict(userId + "已是" + organization.name() + role.title());
     }
-    // a group a newer kind brought, or one an older version never made
-    system.asStartup(() -> {
-      engineIdentity.synchronizeGroups();
-      standing.ensure();
-    });
+    // a group a newer kind brought, or one an older version never made: made with its standing grants
+    if (system.call(() -> identity.createGroupQuery().groupId(groupId).count()) == 0) {
+      system.asStartup(() -> {
+        engineIdentity.synchronizeGroups(organization.id());
+        standing.ensure(organization.id());
+      });
+    }
     system.run(() -> identity.createMembership(userId, groupId));
     log.append(scope.userId(), "role", userId + "@" + groupId, "grant", organization.id(), null,
         new RoleHeld(organization.id(), organization.name(), role.key(), role.title()));

@@ -210,7 +210,7 @@ class ImportTest extends ProcessTestSupport {
     ResponseEntity<Map> dry = upload(admin(), file, "高新区.xlsx", true);
     assertThat(dry.getStatusCode()).as("%s", dry.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(dry.getBody()).containsEntry("dryRun", true).containsEntry("applied", false);
-    assertThat(dry.getBody().get("counts").toString()).contains("组织={rows=3, created=3, updated=0, unchanged=0}")
+    assertThat(dry.getBody().get("counts").toString()).contains("组织={rows=3, created=3, updated=0, unchanged=0,")
         .contains("在办发展党员={rows=6, created=6");
     assertThat(state()).isEqualTo(before);
 
@@ -273,10 +273,10 @@ class ImportTest extends ProcessTestSupport {
     Map<String, Long> after = state();
     ResponseEntity<Map> again = upload(admin(), file, "高新区.xlsx", false);
     assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(again.getBody().get("counts").toString()).contains("组织={rows=3, created=0, updated=0, unchanged=3}")
-        .contains("人员={rows=3, created=0, updated=0, unchanged=3}")
-        .contains("党员名册={rows=3, created=0, updated=0, unchanged=3}")
-        .contains("在办发展党员={rows=6, created=0, updated=0, unchanged=6}");
+    assertThat(again.getBody().get("counts").toString()).contains("组织={rows=3, created=0, updated=0, unchanged=3,")
+        .contains("人员={rows=3, created=0, updated=0, unchanged=3,")
+        .contains("党员名册={rows=3, created=0, updated=0, unchanged=3,")
+        .contains("在办发展党员={rows=6, created=0, updated=0, unchanged=6,");
     Map<String, Long> afterAgain = state();
     // a second import is itself recorded (its row and its change log entry), nothing else
     afterAgain.put("data_import", afterAgain.get("data_import") - 1);
@@ -300,8 +300,8 @@ class ImportTest extends ProcessTestSupport {
     book.people.get(0).put("roles", p + "-zb:clerk；" + p + "-zb:secretary");
     ResponseEntity<Map> edited = upload(admin(), book.bytes(), "b.xlsx", false);
     assertThat(edited.getStatusCode()).as("%s", edited.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(edited.getBody().get("counts").toString()).contains("组织={rows=3, created=0, updated=1, unchanged=2}")
-        .contains("人员={rows=3, created=0, updated=1, unchanged=2}");
+    assertThat(edited.getBody().get("counts").toString()).contains("组织={rows=3, created=0, updated=1, unchanged=2,")
+        .contains("人员={rows=3, created=0, updated=1, unchanged=2,");
     assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, p + "-zb"))
         .isEqualTo("第一党支部（改）" + p);
     assertThat(identityService.createUserQuery().memberOfGroup(p + "-zb-secretary").userId(p + ".clerk").count())
