@@ -283,6 +283,14 @@ class ImportTest extends ProcessTestSupport {
     afterAgain.put("admin_change_log", afterAgain.get("admin_change_log") - 1);
     assertThat(afterAgain).isEqualTo(after);
 
+    // the committee's clerk exports the cases it sees, in the columns of the import; another branch's sees none of them
+    ResponseEntity<byte[]> committeeExport = rest.withBasicAuth(p + ".dwclerk", PASSWORD).getForEntity(
+        "/api/development-cases/export.xlsx", byte[].class);
+    assertThat(committeeExport.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(caseNumbersIn(committeeExport.getBody())).containsExactlyInAnyOrderElementsOf(caseNumbers);
+    assertThat(caseNumbersIn(rest.withBasicAuth("guitu.clerk", "demo").getForEntity(
+        "/api/development-cases/export.xlsx", byte[].class).getBody())).doesNotContainAnyElementsOf(caseNumbers);
+
     // export → import round-trips: the committee's own export imports as all unchanged
     ResponseEntity<byte[]> export = admin().getForEntity("/api/admin/export.xlsx", byte[].class);
     assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -388,6 +396,18 @@ class ImportTest extends ProcessTestSupport {
     assertThat(clerk.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.withBasicAuth("guitu.clerk", "demo").getForEntity("/api/admin/import-template.xlsx",
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private static List<String> caseNumbersIn(byte[] file) throws Exception {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+      XSSFSheet sheet = book.getSheet("在办发展党员");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("caseNumber");
+      List<String> numbers = new ArrayList<>();
+      for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+        numbers.add(sheet.getRow(r).getCell(0).getStringCellValue());
+      }
+      return numbers;
+    }
   }
 
   private static byte[] edit(byte[] file, Consumer<XSSFWorkbook> change) throws Exception {
