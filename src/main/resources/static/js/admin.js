@@ -5,9 +5,10 @@ const KINDS = [['workingCommittee', '工委'], ['committee', '党委'], ['genera
 const STATUS = {active: '正常', closed: '已撤销'};
 const DISCIPLINE = {none: '无', warning: '警告', seriousWarning: '严重警告', probationWithinParty: '留党察看'};
 const GENDER = {male: '男', female: '女'};
-const ENTITY = {organization: '组织', user: '人员', role: '岗位', member: '党员', calendar: '节假日', ruleSet: '规则'};
+const ENTITY = {organization: '组织', user: '人员', role: '岗位', member: '党员', calendar: '节假日', ruleSet: '规则',
+  import: '导入'};
 const ACTION = {create: '新建', rename: '改名', move: '移动', setKind: '修改类型', close: '撤销', update: '修改',
-  updateWithPassword: '修改（含重设密码）', grant: '任命', withdraw: '免去'};
+  updateWithPassword: '修改（含重设密码）', grant: '任命', withdraw: '免去', import: '导入工作簿'};
 const PAGE = 20;
 // who seeded a global setting on the first start (GlobalSettings.SYSTEM)
 const changedBy = userId => userId === 'system' ? '系统初始设置' : userId;
@@ -491,6 +492,68 @@ async function loadChanges() {
 }
 $('changes-previous').addEventListener('click', () => { changesFirst = Math.max(0, changesFirst - PAGE); act(loadChanges, ''); });
 $('changes-next').addEventListener('click', () => { changesFirst += PAGE; act(loadChanges, ''); });
+
+// ---- 导入导出
+
+async function importWorkbook(dryRun) {
+  const file = $('import-file').files[0];
+  if (!file) {
+    say('请先选择要导入的工作簿（.xlsx）', false);
+    return;
+  }
+  const form = new FormData();
+  form.append('file', file);
+  $('import-summary').textContent = dryRun ? '正在检查…' : '正在导入…';
+  $('import-summary').className = '';
+  const response = await fetch('/api/admin/imports?dryRun=' + dryRun, {method: 'POST', body: form,
+    headers: {'Accept': 'application/json'}});
+  let answer = null;
+  try { answer = await response.json(); } catch (ignored) { /* no JSON body */ }
+  if (!answer || answer.counts === undefined) {
+    throw new Error(answer && answer.message ? answer.message : '导入失败（HTTP ' + response.status + '）');
+  }
+  showImport(answer);
+}
+
+function showImport(answer) {
+  const counts = $('import-count-rows');
+  counts.replaceChildren();
+  for (const [sheet, c] of Object.entries(answer.counts)) {
+    const row = counts.insertRow();
+    [sheet, c.rows, c.created, c.updated, c.unchanged, (c.millis / 1000).toFixed(1)].forEach(v => cell(row, v));
+  }
+  $('import-counts').hidden = Object.keys(answer.counts).length === 0;
+  $('import-counts-caption').textContent = answer.applied ? '导入结果' : '核对结果（按各行核对，尚未修改任何数据）';
+  const problems = $('import-problem-rows');
+  problems.replaceChildren();
+  for (const p of answer.problems) {
+    const row = problems.insertRow();
+    cell(row, p.sheet);
+    cell(row, p.row);
+    cell(row, p.column);
+    cell(row, p.message, 'problem');
+  }
+  $('import-problems').hidden = answer.problems.length === 0;
+  const summary = $('import-summary');
+  if (answer.problems.length > 0) {
+    summary.textContent = '发现 ' + answer.problems.length + ' 个问题，未作任何修改。请按下表修改工作簿后重新检查。';
+    summary.className = 'error';
+  } else if (answer.applied) {
+    summary.textContent = '已导入《' + answer.fileName + '》' + (answer.cases.length > 0
+      ? '，补录案件 ' + answer.cases.length + ' 件：' + answer.cases.join('、') : '') + '。';
+    summary.className = 'ok';
+    act(loadOrganizations, '');
+  } else {
+    summary.textContent = '检查通过：《' + answer.fileName + '》没有问题，可以导入（尚未修改任何数据）。';
+    summary.className = 'ok';
+  }
+}
+
+$('import-form').addEventListener('submit', event => {
+  event.preventDefault();
+  act(() => importWorkbook(true), '');
+});
+$('import-run').addEventListener('click', () => act(() => importWorkbook(false), ''));
 
 // ---- 页签
 

@@ -3,7 +3,10 @@ package org.dangjian.flow.administration;
 import java.util.List;
 import java.util.Map;
 import org.dangjian.flow.system.ApiError;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,7 +17,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 管理: organizations, people and roles, the member registry, the holiday calendar and the rule set, and the change
@@ -39,15 +44,19 @@ class AdministrationController {
   private final CalendarAndRuleSet settings;
   private final ChangeLog log;
   private final AdminAccess access;
+  private final Imports imports;
+  private final Exports exports;
 
   AdministrationController(Organizations organizations, People people, Registry registry,
-      CalendarAndRuleSet settings, ChangeLog log, AdminAccess access) {
+      CalendarAndRuleSet settings, ChangeLog log, AdminAccess access, Imports imports, Exports exports) {
     this.organizations = organizations;
     this.people = people;
     this.registry = registry;
     this.settings = settings;
     this.log = log;
     this.access = access;
+    this.imports = imports;
+    this.exports = exports;
   }
 
   // ---- 组织
@@ -124,6 +133,59 @@ class AdministrationController {
   @PutMapping("/members/{memberNo}")
   Registry.Member updateMember(@PathVariable String memberNo, @RequestBody Registry.MemberRequest request) {
     return registry.update(memberNo, request);
+  }
+
+  // ---- 导入与导出
+
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  @GetMapping("/import-template.xlsx")
+  ResponseEntity<byte[]> template() {
+    return workbook(exports.template(), "导入模板.xlsx");
+  }
+
+  /**
+   * The workbook checked and, unless a dry run, imported. 200 with the counts when it had no problem; 400 with
+   * every problem (sheet, row, column, message) and nothing changed when it had one.
+   */
+  @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> importWorkbook(@RequestParam(defaultValue = "true") boolean dryRun,
+      @RequestPart("file") MultipartFile file) throws java.io.IOException {
+    Imports.Result result = imports.run(file.getOriginalFilename(), file.getBytes(), dryRun);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    if (!result.problems().isEmpty()) {
+      body.putAll(ApiError.body("ImportProblems", "导入未执行：工作簿有" + result.problems().size()
+          + "个问题，未作任何修改", null));
+    }
+    body.put("dryRun", result.dryRun());
+    body.put("applied", result.applied());
+    body.put("fileName", result.fileName());
+    body.put("counts", result.counts());
+    body.put("problems", result.problems());
+    body.put("cases", result.cases());
+    return result.problems().isEmpty() ? ResponseEntity.ok(body) : ResponseEntity.badRequest().body(body);
+  }
+
+  /** ?sheet=organizations|people|registry|cases (repeatable); all four when none is named. */
+  @GetMapping("/export.xlsx")
+  ResponseEntity<byte[]> export(@RequestParam(name = "sheet", required = false) List<String> sheets) {
+    List<String> names = new java.util.ArrayList<>();
+    for (String sheet : sheets == null ? List.<String>of() : sheets) {
+      String name = Exports.SHEETS.get(sheet);
+      if (name == null) {
+        throw new AdminRefusal.InvalidInput("sheet", "参数 sheet 的值“" + sheet + "”无效，应为以下之一："
+            + String.join("、", new java.util.TreeSet<>(Exports.SHEETS.keySet())));
+      }
+      names.add(name);
+    }
+    return workbook(exports.export(names), "导出.xlsx");
+  }
+
+  private static ResponseEntity<byte[]> workbook(byte[] bytes, String fileName) {
+    return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .body(bytes);
   }
 
   // ---- 节假日与规则

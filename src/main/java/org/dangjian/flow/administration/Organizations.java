@@ -193,8 +193,8 @@ class Organizations {
         parent == null ? null : parent.id(), approvalPower, last == null ? 0 : last + 1);
     // its roles' engine groups and the standing grants every organization's groups hold
     system.asStartup(() -> {
-      engineIdentity.synchronizeGroups();
-      standing.ensure();
+      engineIdentity.synchronizeGroups(id);
+      standing.ensure(id);
     });
     Row created = row(id, null);
     log.append(scope.userId(), "organization", id, "create", id, null, logged(created));
@@ -268,8 +268,8 @@ class Organizations {
     jdbc.update("update organization set kind = ?, approves_admission = ? where id = ?", kind.name().toLowerCase(),
         approvalPower, id);
     system.asStartup(() -> {
-      engineIdentity.synchronizeGroups();
-      standing.ensure();
+      engineIdentity.synchronizeGroups(id);
+      standing.ensure(id);
     });
     if (approvalPower != before.approvalPower()) {
       followTree(id, scope.userId());

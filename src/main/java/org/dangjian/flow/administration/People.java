@@ -156,11 +156,13 @@ class People {
     if (system.call(() -> EngineIdentity.isMemberOfAny(identity, userId, List.of(groupId)))) {
       throw new AdminRefusal.Conflict(userId + "已是" + organization.name() + role.title());
     }
-    // a group a newer kind brought, or one an older version never made
-    system.asStartup(() -> {
-      engineIdentity.synchronizeGroups();
-      standing.ensure();
-    });
+    // a group a newer kind brought, or one an older version never made: made with its standing grants
+    if (system.call(() -> identity.createGroupQuery().groupId(groupId).count()) == 0) {
+      system.asStartup(() -> {
+        engineIdentity.synchronizeGroups(organization.id());
+        standing.ensure(organization.id());
+      });
+    }
     system.run(() -> identity.createMembership(userId, groupId));
     log.append(scope.userId(), "role", userId + "@" + groupId, "grant", organization.id(), null,
         new RoleHeld(organization.id(), organization.name(), role.key(), role.title()));
@@ -183,6 +185,13 @@ class People {
     log.append(scope.userId(), "role", userId + "@" + groupId, "withdraw", organization.id(),
         new RoleHeld(organization.id(), organization.name(), role.key(), role.title()), null);
     return view(userId);
+  }
+
+  /** One user as the list shows them, for someone who administers them (the import matches rows by userId). */
+  View get(AdminAccess.Scope scope, String userId) {
+    View user = existing(userId);
+    requireAdministers(scope, user);
+    return user;
   }
 
   /** 409 before anything is checked or written: the directory, not this application, keeps users and roles. */

@@ -93,6 +93,26 @@ class Registry {
     return jdbc.query(SELECT + " where m.branch_id = ? order by m.id", ROW, branch.id());
   }
 
+  /** The entry with this member number, if any (no scope check: the caller's own check comes first). */
+  java.util.Optional<Member> byMemberNo(String memberNo) {
+    if (memberNo == null || !memberNo.matches("[0-9]{1,12}")) {
+      return java.util.Optional.empty();
+    }
+    return jdbc.query(SELECT + " where m.id = ?", ROW, Long.parseLong(memberNo)).stream().findFirst();
+  }
+
+  /** The open entry of this ID number, if any. */
+  java.util.Optional<Member> byIdNumber(String idNumber) {
+    return jdbc.query(SELECT + " where m.active_id_number = ?", ROW, idNumber.toUpperCase(Locale.ROOT)).stream()
+        .findFirst();
+  }
+
+  /** Every entry of the branches the caller administers, for the export. */
+  List<Member> all(java.util.function.Predicate<String> branchCovered) {
+    return jdbc.query(SELECT + " order by m.branch_id, m.id", ROW).stream()
+        .filter(m -> branchCovered.test(m.branchId())).toList();
+  }
+
   @Transactional
   Member create(MemberRequest request) {
     AdminAccess.Scope scope = access.scope();

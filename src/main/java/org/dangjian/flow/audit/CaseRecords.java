@@ -59,9 +59,12 @@ public class CaseRecords {
   private final RecordArchive archive;
   private final CaseAccess access;
   private final SystemAccess system;
+  private final Backfill backfill;
 
   CaseRecords(HistoryService historyService, RepositoryService repositoryService, IdentityService identityService,
-      CaseEventLog events, FormLabels forms, RecordArchive archive, CaseAccess access, SystemAccess system) {
+      CaseEventLog events, FormLabels forms, RecordArchive archive, CaseAccess access, SystemAccess system,
+      Backfill backfill) {
+    this.backfill = backfill;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
@@ -194,6 +197,14 @@ public class CaseRecords {
     Map<String, String> names = new HashMap<>();
     Function<String, String> person = userId -> userId == null ? null : names.computeIfAbsent(userId, this::person);
 
+    // steps recorded from an imported workbook (补录) say so, with who imported them, when and from which file
+    Map<String, Backfill.Source> backfilled = backfill.stepsOf(id);
+    Function<String, String> backfillNote = element -> {
+      Backfill.Source source = backfilled.get(element);
+      return source == null ? null : "补录：" + person.apply(source.importedBy()) + "于 "
+          + source.importedAt().toString().replace('T', ' ').substring(0, 16) + " 从《" + source.fileName()
+          + "》导入（据纸质记录）";
+    };
     List<Timed> timeline = new ArrayList<>();
     for (HistoricTaskInstance task : tasks) {
       UserOperationLogEntry done = completions.get(task.getId());
@@ -212,7 +223,7 @@ public class CaseRecords {
       Field date = stepDate(task.getProcessDefinitionKey(), task.getTaskDefinitionKey(), values);
       Entry entry = new Entry(0, Kind.STEP, numbered[0], numbered[1], task.getTaskDefinitionKey(),
           status(task) == null ? person.apply(actor) : null, date == null ? null : date.value(),
-          date == null ? null : date.label(), format(when), status(task), values, null);
+          date == null ? null : date.label(), format(when), status(task), values, backfillNote.apply(task.getId()));
       timeline.add(new Timed(when, order(opId != null ? opId : task.getId()), entry, task.getTaskDefinitionKey(),
           task.getEndTime()));
     }
@@ -250,7 +261,8 @@ public class CaseRecords {
     Field startDate = stepDate(pi.getProcessDefinitionKey(), pi.getStartActivityId(), startValues);
     entries.add(new Entry(1, Kind.START, startName[0], startName[1],
         pi.getStartActivityId(), person.apply(pi.getStartUserId()), startDate == null ? null : startDate.value(),
-        startDate == null ? null : startDate.label(), format(pi.getStartTime()), null, startValues, null));
+        startDate == null ? null : startDate.label(), format(pi.getStartTime()), null, startValues,
+        backfillNote.apply(pi.getStartActivityId())));
     for (Timed t : timeline) {
       Entry e = t.entry;
       entries.add(new Entry(entries.size() + 1, e.kind(), e.stepNumber(), e.name(), e.activityId(), e.actor(),

@@ -47,14 +47,28 @@ public class EngineIdentity {
       return;
     }
     for (Organization organization : organizations.findAll()) {
-      for (Role role : organization.kind().roles()) {
-        String groupId = role.groupOf(organization.id());
-        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-          Group group = identityService.newGroup(groupId);
-          group.setName(organization.name() + " " + role.title());
-          group.setType(GROUP_TYPE);
-          identityService.saveGroup(group);
-        }
+      synchronizeGroups(organization);
+    }
+  }
+
+  /**
+   * The groups of one organization's roles: what creating it or changing its kind needs, without checking every
+   * other organization's groups again (an import of fifty branches would check them fifty times over).
+   */
+  public void synchronizeGroups(String organizationId) {
+    if (!identityService.isReadOnly()) {
+      organizations.findById(organizationId).ifPresent(this::synchronizeGroups);
+    }
+  }
+
+  private void synchronizeGroups(Organization organization) {
+    for (Role role : organization.kind().roles()) {
+      String groupId = role.groupOf(organization.id());
+      if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identityService.newGroup(groupId);
+        group.setName(organization.name() + " " + role.title());
+        group.setType(GROUP_TYPE);
+        identityService.saveGroup(group);
       }
     }
   }

@@ -41,26 +41,35 @@ public class StandingAuthorizations {
 
   public void ensure() {
     for (Organization organization : organizations.findAll()) {
-      for (Role role : organization.kind().roles()) {
-        String group = role.groupOf(organization.id());
-        // members read their own group: the engine grants this when it creates a group itself, never for the
-        // groups of a directory (LDAP), which it does not create
-        grant(group, Resources.GROUP, group, Permissions.READ);
-        if (role != Role.AUDITOR) {
-          // auditors read records (全程纪实), never a task list
-          grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-          grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-        }
-        if (role == Role.SUPERVISOR) {
-          grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        }
-        STARTERS.forEach((processKey, starters) -> {
-          if (starters.contains(new Starter(organization.kind(), role))) {
-            grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-          }
-        });
+      ensure(organization);
+    }
+  }
+
+  /** The standing grants of one organization's groups (a new organization, or one whose kind changed). */
+  public void ensure(String organizationId) {
+    organizations.findById(organizationId).ifPresent(this::ensure);
+  }
+
+  private void ensure(Organization organization) {
+    for (Role role : organization.kind().roles()) {
+      String group = role.groupOf(organization.id());
+      // members read their own group: the engine grants this when it creates a group itself, never for the
+      // groups of a directory (LDAP), which it does not create
+      grant(group, Resources.GROUP, group, Permissions.READ);
+      if (role != Role.AUDITOR) {
+        // auditors read records (全程纪实), never a task list
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
       }
+      if (role == Role.SUPERVISOR) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      }
+      STARTERS.forEach((processKey, starters) -> {
+        if (starters.contains(new Starter(organization.kind(), role))) {
+          grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
+          grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }
+      });
     }
   }
 

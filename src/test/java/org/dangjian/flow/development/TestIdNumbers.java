@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Valid, unique resident ID numbers for test applicants (the suite also runs on a kept PostgreSQL database). */
-final class TestIdNumbers {
+public final class TestIdNumbers {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
@@ -13,7 +13,7 @@ final class TestIdNumbers {
   private TestIdNumbers() {
   }
 
-  static String forBirthDate(LocalDate birthDate) {
+  public static String forBirthDate(LocalDate birthDate) {
     String body = String.format("%06d", ThreadLocalRandom.current().nextInt(110000, 659000))
         + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE)
         + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));

@@ -366,6 +366,124 @@ class TasklistBrowserTest {
     }
   }
 
+  /**
+   * 导入: the administrator downloads the template, fills in a working committee with a branch, a clerk, two
+   * members and a paper case, checks it and sees the problem of a bad row (an ID number with a wrong check digit),
+   * fixes it, checks again and imports; the imported branch's clerk then has the case's next step.
+   */
+  @Test
+  void administratorImportsAWorkbookSeesTheProblemOfABadRowFixesItAndImportsAgain() throws Exception {
+    try {
+      String p = "b" + Long.toString(System.currentTimeMillis() % 10000000L, 36);
+      welcomeLogin("admin", null);
+      // what the browser sends once the administrator has answered its login prompt for /api (headless has none)
+      ((ChromeDriver) driver).executeCdpCommand("Network.enable", Map.of());
+      ((ChromeDriver) driver).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(
+          "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes(
+              StandardCharsets.UTF_8)))));
+      driver.get("http://localhost:" + port + "/admin.html");
+      click(By.cssSelector("nav .tab[data-section='imports']"));
+      try (Stream<Path> old = Files.list(DOWNLOADS)) {
+        old.forEach(f -> f.toFile().delete());
+      }
+      click(By.id("template-link"));
+      Path template = new WebDriverWait(driver, TIMEOUT).until(d -> {
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+          return files.filter(f -> f.toString().endsWith(".xlsx")).filter(f -> f.toFile().length() > 1000)
+              .findFirst().orElse(null);
+        } catch (IOException e) {
+          return null;
+        }
+      });
+      LocalDate today = org.dangjian.flow.system.BusinessCalendar.today();
+      String member1 = org.dangjian.flow.development.TestIdNumbers.forBirthDate(LocalDate.of(1978, 5, 6));
+      String member2 = org.dangjian.flow.development.TestIdNumbers.forBirthDate(LocalDate.of(1981, 7, 8));
+      String badMember2 = member2.substring(0, 17) + (member2.charAt(17) == '1' ? '2' : '1');
+      Map<String, String> paperCase = org.dangjian.flow.administration.PaperCases.recordedThrough(2, p + "-zb",
+          "钱申请", List.of(member1, member2), today, 3);
+      Path bad = DOWNLOADS.resolve("填好的工作簿-有误.xlsx");
+      Path fixed = DOWNLOADS.resolve("填好的工作簿.xlsx");
+      for (Path file : List.of(bad, fixed)) {
+        fill(template, file, Map.of(
+            "组织", List.of(Map.of("id", p, "name", "浏览器工委" + p, "kind", "工委", "status", "正常"),
+                Map.of("id", p + "-dw", "name", "浏览器党委" + p, "kind", "党委", "parentId", p, "approvalPower", "是",
+                    "status", "正常"),
+                Map.of("id", p + "-zb", "name", "浏览器党支部" + p, "kind", "党支部", "parentId", p + "-dw",
+                    "status", "正常")),
+            "人员", List.of(Map.of("userId", p + ".clerk", "name", "孙书记", "roles", p + "-zb:clerk",
+                "initialPassword", "Chushi-2026")),
+            "党员名册", List.of(
+                Map.of("name", "周党员", "gender", "男", "birthDate", "1978-05-06", "idNumber", member1,
+                    "branchId", p + "-zb", "status", "正式党员", "fullMembershipDate", "2004-07-01",
+                    "disciplineStatus", "无"),
+                Map.of("name", "吴党员", "gender", "女", "birthDate", "1981-07-08",
+                    "idNumber", file == bad ? badMember2 : member2, "branchId", p + "-zb", "status", "正式党员",
+                    "fullMembershipDate", "2006-07-01", "disciplineStatus", "无")),
+            "在办发展党员", List.of(paperCase)));
+      }
+
+      driver.findElement(By.id("import-file")).sendKeys(bad.toAbsolutePath().toString());
+      click(By.id("import-check"));
+      WebElement problems = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-problems")));
+      assertThat(problems.getText()).contains("党员名册").contains("idNumber").contains("居民身份证号码");
+      assertThat(driver.findElement(By.id("import-summary")).getText()).contains("未作任何修改");
+      screenshotWhole("35-admin-import-problems", "html");
+      assertThat(jdbc.queryForObject("select count(*) from organization where id = ?", Integer.class, p)).isZero();
+
+      driver.findElement(By.id("import-file")).clear();
+      driver.findElement(By.id("import-file")).sendKeys(fixed.toAbsolutePath().toString());
+      click(By.id("import-check"));
+      wait.until(d -> d.findElement(By.id("import-summary")).getText().contains("检查通过"));
+      assertThat(driver.findElement(By.id("import-problems")).isDisplayed()).isFalse();
+      click(By.id("import-run"));
+      wait.until(d -> d.findElement(By.id("import-summary")).getText().contains("已导入"));
+      assertThat(driver.findElement(By.id("import-counts")).getText()).contains("在办发展党员 1 1 0 0");
+      screenshotWhole("36-admin-import-done", "html");
+      String caseNumber = jdbc.queryForObject("select case_number from party_member where active_id_number = ?",
+          String.class, paperCase.get("idNumber"));
+      assertThat(driver.findElement(By.id("import-summary")).getText()).contains(caseNumber);
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+          .taskCandidateGroup(p + "-zb-clerk").singleResult().getTaskDefinitionKey())
+          .isEqualTo(MemberDevelopment.Tasks.DETERMINE_ACTIVIST);
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-import");
+      throw failure;
+    }
+  }
+
+  /** The template filled as an administrator would: Chinese options, real date cells, the example rows replaced. */
+  private static void fill(Path template, Path target, Map<String, List<Map<String, String>>> sheets)
+      throws IOException {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        Files.newInputStream(template))) {
+      org.apache.poi.ss.usermodel.CellStyle dateStyle = book.createCellStyle();
+      dateStyle.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+      for (Map.Entry<String, List<Map<String, String>>> entry : sheets.entrySet()) {
+        org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet(entry.getKey());
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        sheet.getRow(1).forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
+        sheet.removeRow(sheet.getRow(2));
+        int r = 2;
+        for (Map<String, String> values : entry.getValue()) {
+          org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+          for (Map.Entry<String, String> v : values.entrySet()) {
+            org.apache.poi.ss.usermodel.Cell cell = row.createCell(columns.get(v.getKey()));
+            if (v.getValue().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+              cell.setCellValue(LocalDate.parse(v.getValue()));
+              cell.setCellStyle(dateStyle);
+            } else {
+              cell.setCellValue(v.getValue());
+            }
+          }
+        }
+      }
+      try (java.io.OutputStream out = Files.newOutputStream(target)) {
+        book.write(out);
+      }
+    }
+  }
+
   /** What the browser refused to load or run under a page's Content-Security-Policy since the last look. */
   private void assertNothingBlockedByThePolicy() {
     List<String> blocked = new ArrayList<>();
