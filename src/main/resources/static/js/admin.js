@@ -7,7 +7,8 @@ const DISCIPLINE = {none: '无', warning: '警告', seriousWarning: '严重警�
 const GENDER = {male: '男', female: '女'};
 const ENTITY = {organization: '组织', user: '人员', role: '岗位', member: '党员', calendar: '节假日', ruleSet: '规则',
   import: '导入'};
-const ACTION = {create: '新建', rename: '改名', move: '移动', setKind: '修改类型', close: '撤销', update: '修改',
+const ACTION = {create: '新建', rename: '改名', move: '移动', setKind: '修改类型', close: '撤销', reopen: '恢复',
+  update: '修改',
   updateWithPassword: '修改（含重设密码）', grant: '任命', withdraw: '免去', import: '导入工作簿'};
 const PAGE = 20;
 // who seeded a global setting on the first start (GlobalSettings.SYSTEM)
@@ -109,6 +110,8 @@ function edit(o) {
   form.elements.parentId.value = o.parentId || '';
   form.elements.kind.value = o.kind;
   form.elements.approvalPower.checked = o.approvalPower;
+  $('close-organization').hidden = o.status === 'closed';
+  $('reopen-organization').hidden = o.status !== 'closed';
 }
 
 async function act(work, done) {
@@ -147,7 +150,7 @@ $('set-kind').addEventListener('click', () => act(async () => {
   await loadOrganizations();
 }, '已保存组织类型'));
 $('close-organization').addEventListener('click', () => {
-  if (!confirm('确定撤销' + editing.name + '？撤销后不能恢复，编号不再使用。')) return;
+  if (!confirm('确定撤销' + editing.name + '？撤销后不再受理新案件，编号不能给其他组织使用；误撤销的可以恢复。')) return;
   act(async () => {
     await api('POST', '/organizations/' + encodeURIComponent(editing.id) + '/close');
     $('organization-edit').hidden = true;
@@ -155,9 +158,21 @@ $('close-organization').addEventListener('click', () => {
   }, '已撤销' + editing.name);
 });
 
+$('reopen-organization').addEventListener('click', () => act(async () => {
+  await api('POST', '/organizations/' + encodeURIComponent(editing.id) + '/reopen');
+  $('organization-edit').hidden = true;
+  await loadOrganizations();
+}, '已恢复' + (editing ? editing.name : '')));
+
 // ---- 人员与岗位
 
 async function loadPeople() {
+  // with a directory (LDAP) users and roles are the directory's: shown, not changed here
+  const source = await api('GET', '/identity');
+  $('directory-note').hidden = !source.directory;
+  $('directory-note').textContent = source.note || '';
+  $('person-form').hidden = source.directory;
+  $('role-form').hidden = source.directory;
   people = await api('GET', '/users');
   const body = $('people-rows');
   body.replaceChildren();

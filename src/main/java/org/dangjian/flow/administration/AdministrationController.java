@@ -91,7 +91,23 @@ class AdministrationController {
     return organizations.close(id);
   }
 
+  @PostMapping("/organizations/{id}/reopen")
+  Organizations.View reopen(@PathVariable String id) {
+    return organizations.reopen(id);
+  }
+
   // ---- 人员与岗位
+
+  record IdentitySource(boolean directory, String note) {
+  }
+
+  /** Whether users and roles come from a directory (LDAP): the page then shows them and offers no change. */
+  @GetMapping("/identity")
+  IdentitySource identity() {
+    access.scope();
+    boolean directory = people.fromDirectory();
+    return new IdentitySource(directory, directory ? People.DIRECTORY_MANAGED : null);
+  }
 
   @GetMapping("/users")
   List<People.View> users() {

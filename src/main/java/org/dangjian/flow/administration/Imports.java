@@ -338,7 +338,8 @@ class Imports {
       organizations.close(id);
       changed = true;
     } else if (!closed && before.closed()) {
-      throw Input.invalid("status", "状态", "：" + before.name() + "已撤销，撤销的组织不能通过导入恢复");
+      organizations.reopen(id);
+      changed = true;
     }
     return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
   }

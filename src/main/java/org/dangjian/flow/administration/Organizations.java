@@ -298,6 +298,27 @@ class Organizations {
     return logged(scope, before, "close");
   }
 
+  /**
+   * 恢复: an organization closed by mistake is active again, with its id, groups and history as they were. Not under
+   * a closed parent (the parent is reopened first), and only where the tree rules still allow it there.
+   */
+  @Transactional
+  View reopen(String id) {
+    AdminAccess.Scope scope = access.scope();
+    Row before = row(id, null);
+    scope.require(id, before.name());
+    if (!before.closed()) {
+      throw new AdminRefusal.Conflict(before.name() + "未撤销，无需恢复");
+    }
+    Row parent = before.parentId() == null ? null : row(before.parentId(), null);
+    if (parent != null && parent.closed()) {
+      throw new AdminRefusal.Conflict("上级组织" + parent.name() + "已撤销：请先恢复上级组织");
+    }
+    checkPlace(before.kind(), parent, before.approvalPower());
+    jdbc.update("update organization set status = 'active' where id = ?", id);
+    return logged(scope, before, "reopen");
+  }
+
   private View logged(AdminAccess.Scope scope, Row before, String action) {
     Row after = row(before.id(), null);
     log.append(scope.userId(), "organization", before.id(), action, before.id(), logged(before), logged(after));

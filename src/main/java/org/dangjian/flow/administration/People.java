@@ -194,6 +194,10 @@ class People {
     return user;
   }
 
+  boolean fromDirectory() {
+    return identity.isReadOnly();
+  }
+
   /** 409 before anything is checked or written: the directory, not this application, keeps users and roles. */
   private void requireWritableIdentity() {
     if (identity.isReadOnly()) {

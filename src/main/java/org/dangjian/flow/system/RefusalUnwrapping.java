@@ -39,9 +39,14 @@ class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
+        boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof StepRefusedException refused) {
-            throw refused;
+            // a clerk who lost the race may be refused by the step's rules before the engine sees the conflict:
+            // their command read the task before the other completion committed and its case after, with the
+            // step's variables gone. The task done by someone else is the answer (409), not a rule (400).
+            RuntimeException conflict = completion ? doneMeanwhile(TrustBoundary.field(command, "taskId"), e) : null;
+            throw conflict != null ? conflict : refused;
           }
         }
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
@@ -57,15 +62,27 @@ class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       }
       Matcher missing = e instanceof NullValueException ? MISSING_TASK.matcher(String.valueOf(e.getMessage())) : null;
       if (missing != null && missing.find()) {
-        String taskId = missing.group(1);
-        HistoricTaskInstance done = next.execute(context -> context.getProcessEngineConfiguration().getHistoryService()
-            .createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
-        if (done != null && done.getEndTime() != null) {
-          return new TaskConflictException("该任务已由" + (done.getAssignee() != null ? done.getAssignee() : "他人")
-              + "办理完成，本次提交未生效", e);
+        RuntimeException conflict = doneMeanwhile(missing.group(1), e);
+        if (conflict != null) {
+          return conflict;
         }
       }
       return e;
+    }
+
+    /** 409 when the task has been completed (committed, in a command of its own) by someone else meanwhile. */
+    private RuntimeException doneMeanwhile(String taskId, RuntimeException e) {
+      if (taskId == null) {
+        return null;
+      }
+      HistoricTaskInstance done = next.execute(context -> context.runWithoutAuthorization(() -> context
+          .getProcessEngineConfiguration().getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+          .singleResult()));
+      if (done != null && done.getEndTime() != null) {
+        return new TaskConflictException("该任务已由" + (done.getAssignee() != null ? done.getAssignee() : "他人")
+            + "办理完成，本次提交未生效", e);
+      }
+      return null;
     }
   }
 }

@@ -280,7 +280,7 @@ class TrustBoundary extends AbstractProcessEnginePlugin {
 
   /** The command's own fields: the engine offers no getters for what a completion or start carries. */
   @SuppressWarnings("unchecked")
-  private static <T> T field(Object command, String name) {
+  static <T> T field(Object command, String name) {
     for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
       try {
         Field field = type.getDeclaredField(name);

@@ -165,6 +165,8 @@ class AdministrationRestTest extends DevelopmentTestSupport {
     assertThat(changes(p).get(0).get("CHANGED_BY")).isEqualTo("admin");
     assertThat(changes(p + ".clerk@" + p + "-zb-clerk")).extracting(r -> r.get("ACTION")).containsExactly("grant");
     assertThat(changes(memberNo)).hasSize(1);
+    // users and roles are this application's own (no directory): the page offers their forms
+    assertThat(admin().getForEntity("/api/admin/identity", Map.class).getBody()).containsEntry("directory", false);
     ResponseEntity<Map> log = admin().getForEntity("/api/admin/change-log?maxResults=5", Map.class);
     assertThat(log.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat((List<?>) log.getBody().get("items")).hasSize(5);
@@ -305,6 +307,14 @@ class AdministrationRestTest extends DevelopmentTestSupport {
     assertThat(changes(p + "-zb9")).extracting(r -> r.get("ACTION")).containsExactly("create", "close");
     assertThat(changes(p + "-zb9").get(1).get("BEFORE_JSON").toString()).contains("\"status\":\"active\"");
     assertThat(changes(p + "-zb9").get(1).get("AFTER_JSON").toString()).contains("\"status\":\"closed\"");
+
+    // closed by mistake: reopened with its id, once; an organization that is not closed needs no reopening
+    ResponseEntity<Map> reopened = post(admin(), "/api/admin/organizations/" + p + "-zb9/reopen", null);
+    assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(reopened.getBody()).containsEntry("status", "active");
+    assertThat(post(admin(), "/api/admin/organizations/" + p + "-zb9/reopen", null).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(changes(p + "-zb9")).extracting(r -> r.get("ACTION")).containsExactly("create", "close", "reopen");
   }
 
   @Test

@@ -2,8 +2,6 @@ package org.dangjian.flow.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -14,11 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,17 +23,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The README's going-live walk-through on an empty PostgreSQL database with the production profile (no demo
@@ -162,7 +149,7 @@ class GoingLiveIT {
     ResponseEntity<byte[]> template = admin.getForEntity("/api/admin/import-template.xlsx", byte[].class);
     assertThat(template.getStatusCode()).isEqualTo(HttpStatus.OK);
     fillIn();
-    byte[] workbook = fill(template.getBody(), sheets);
+    byte[] workbook = FilledTemplate.fill(template.getBody(), sheets);
     assertThat(sheets.get("组织")).hasSize(1 + COMMITTEES + COMMITTEES * BRANCHES_PER_COMMITTEE);
     assertThat(sheets.get("人员")).hasSize(200);
     assertThat(sheets.get("党员名册")).hasSize(2000);
@@ -262,16 +249,8 @@ class GoingLiveIT {
   }
 
   private ResponseEntity<Map> upload(TestRestTemplate as, byte[] file, boolean dryRun) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new ByteArrayResource(file) {
-      @Override
-      public String getFilename() {
-        return "海西新区上线.xlsx";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as.postForEntity("/api/admin/imports?dryRun=" + dryRun, new HttpEntity<>(body, headers), Map.class);
+    return as.postForEntity("/api/admin/imports?dryRun=" + dryRun, FilledTemplate.upload(file, "海西新区上线.xlsx"),
+        Map.class);
   }
 
   private static Map<String, String> row(String... keysAndValues) {
@@ -292,35 +271,5 @@ class GoingLiveIT {
       sum += (body.charAt(i) - '0') * weights[i];
     }
     return body + "10X98765432".charAt(sum % 11);
-  }
-
-  /** The template filled as an administrator would: the example rows replaced, dates as real date cells. */
-  private static byte[] fill(byte[] template, Map<String, List<Map<String, String>>> sheets) throws Exception {
-    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template));
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle dateStyle = book.createCellStyle();
-      dateStyle.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-      for (Map.Entry<String, List<Map<String, String>>> entry : sheets.entrySet()) {
-        Sheet sheet = book.getSheet(entry.getKey());
-        Map<String, Integer> columns = new HashMap<>();
-        sheet.getRow(1).forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
-        sheet.removeRow(sheet.getRow(2));
-        int r = 2;
-        for (Map<String, String> values : entry.getValue()) {
-          Row row = sheet.createRow(r++);
-          for (Map.Entry<String, String> v : values.entrySet()) {
-            Cell cell = row.createCell(columns.get(v.getKey()));
-            if (v.getValue().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-              cell.setCellValue(LocalDate.parse(v.getValue()));
-              cell.setCellStyle(dateStyle);
-            } else {
-              cell.setCellValue(v.getValue());
-            }
-          }
-        }
-      }
-      book.write(out);
-      return out.toByteArray();
-    }
   }
 }

@@ -30,15 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Going live from a workbook: the template, a dry run that changes nothing, the import (organizations in any row
@@ -131,16 +125,7 @@ class ImportTest extends ProcessTestSupport {
   }
 
   private ResponseEntity<Map> upload(TestRestTemplate as, byte[] file, String fileName, boolean dryRun) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new ByteArrayResource(file) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as.postForEntity("/api/admin/imports?dryRun=" + dryRun, new HttpEntity<>(body, headers), Map.class);
+    return as.postForEntity("/api/admin/imports?dryRun=" + dryRun, FilledTemplate.upload(file, fileName), Map.class);
   }
 
   private long count(String table) {

@@ -235,6 +235,12 @@ class LdapDirectoryIT {
     assertThat(java.util.Arrays.stream(users.getBody()).filter(u -> ADMIN.equals(u.get("userId"))).findFirst()
         .orElseThrow().get("administrator")).isEqualTo(true);
 
+    // the page learns that users and roles are the directory's, and offers no change
+    ResponseEntity<Map> source = rest.withBasicAuth(ADMIN, ADMIN_PASSWORD).getForEntity("/api/admin/identity",
+        Map.class);
+    assertThat(source.getBody()).containsEntry("directory", true);
+    assertThat((String) source.getBody().get("note")).contains("目录服务（LDAP）");
+
     long userCount = identityService.createUserQuery().count();
     int profiles = jdbc.queryForObject("select count(*) from user_profile", Integer.class);
     int logged = jdbc.queryForObject("select count(*) from admin_change_log", Integer.class);

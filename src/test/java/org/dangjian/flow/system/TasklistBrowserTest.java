@@ -404,7 +404,7 @@ class TasklistBrowserTest {
       Path bad = DOWNLOADS.resolve("填好的工作簿-有误.xlsx");
       Path fixed = DOWNLOADS.resolve("填好的工作簿.xlsx");
       for (Path file : List.of(bad, fixed)) {
-        fill(template, file, Map.of(
+        Files.write(file, org.dangjian.flow.administration.FilledTemplate.fill(Files.readAllBytes(template), Map.of(
             "组织", List.of(Map.of("id", p, "name", "浏览器工委" + p, "kind", "工委", "status", "正常"),
                 Map.of("id", p + "-dw", "name", "浏览器党委" + p, "kind", "党委", "parentId", p, "approvalPower", "是",
                     "status", "正常"),
@@ -419,7 +419,7 @@ class TasklistBrowserTest {
                 Map.of("name", "吴党员", "gender", "女", "birthDate", "1981-07-08",
                     "idNumber", file == bad ? badMember2 : member2, "branchId", p + "-zb", "status", "正式党员",
                     "fullMembershipDate", "2006-07-01", "disciplineStatus", "无")),
-            "在办发展党员", List.of(paperCase)));
+            "在办发展党员", List.of(paperCase))));
       }
 
       driver.findElement(By.id("import-file")).sendKeys(bad.toAbsolutePath().toString());
@@ -449,38 +449,6 @@ class TasklistBrowserTest {
     } catch (Throwable failure) {
       saveState("failure-import");
       throw failure;
-    }
-  }
-
-  /** The template filled as an administrator would: Chinese options, real date cells, the example rows replaced. */
-  private static void fill(Path template, Path target, Map<String, List<Map<String, String>>> sheets)
-      throws IOException {
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-        Files.newInputStream(template))) {
-      org.apache.poi.ss.usermodel.CellStyle dateStyle = book.createCellStyle();
-      dateStyle.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-      for (Map.Entry<String, List<Map<String, String>>> entry : sheets.entrySet()) {
-        org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet(entry.getKey());
-        Map<String, Integer> columns = new java.util.HashMap<>();
-        sheet.getRow(1).forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
-        sheet.removeRow(sheet.getRow(2));
-        int r = 2;
-        for (Map<String, String> values : entry.getValue()) {
-          org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-          for (Map.Entry<String, String> v : values.entrySet()) {
-            org.apache.poi.ss.usermodel.Cell cell = row.createCell(columns.get(v.getKey()));
-            if (v.getValue().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-              cell.setCellValue(LocalDate.parse(v.getValue()));
-              cell.setCellStyle(dateStyle);
-            } else {
-              cell.setCellValue(v.getValue());
-            }
-          }
-        }
-      }
-      try (java.io.OutputStream out = Files.newOutputStream(target)) {
-        book.write(out);
-      }
     }
   }
 
