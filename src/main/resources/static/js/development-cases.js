@@ -31,3 +31,19 @@ document.getElementById('transfer').addEventListener('submit', event => {
        reason: document.getElementById('t-reason').value},
       document.getElementById('t-result'), '已转接，未办任务已转由新支部办理。');
 });
+// the branches a case may move to, by name; the value sent stays the branch's id
+(async () => {
+  const select = document.getElementById('t-branch');
+  const response = await fetch('/api/development-cases/transfer/branches', {headers: {'Accept': 'application/json'}});
+  const branches = response.ok ? await response.json() : [];
+  const placeholder = document.createElement('option');
+  placeholder.value = '';
+  placeholder.textContent = branches.length === 0 ? '（无法读取党支部）' : '请选择转入党支部';
+  select.replaceChildren(placeholder);
+  for (const branch of branches) {
+    const option = document.createElement('option');
+    option.value = branch.id;
+    option.textContent = branch.name;
+    select.appendChild(option);
+  }
+})();

@@ -259,13 +259,27 @@ class CaseBackfill {
     return values;
   }
 
-  /** The form's own contract first, as for a Tasklist submission; a problem names the column it came from. */
+  /**
+   * The form's own contract first, as for a Tasklist submission; a problem names the column it came from. Members
+   * (contacts, introducers) are the exception: Tasklist offers today's full members of the case's branch, but a
+   * paper case names whom the branch named then (who may have moved since), so the step's own rules judge them —
+   * a full member in good standing, not the applicant — and say why one cannot be named.
+   */
   private static void check(FormContract contract, Map<String, Object> values,
       java.util.function.Function<String, Object> current, List<CaseColumn> columns, DataRow row,
       List<Problem> problems) {
+    Map<String, Object> members = new LinkedHashMap<>();
+    values.entrySet().removeIf(e -> {
+      if (e.getKey().endsWith("MemberId")) {
+        members.put(e.getKey(), e.getValue());
+        return true;
+      }
+      return false;
+    });
     for (FormContract.Problem p : contract.check(values, current)) {
       problems.add(new Problem(Sheets.CASES, row.number(), columnOf(columns, p.field()), null, p.message()));
     }
+    values.putAll(members);
   }
 
   private static String columnOf(List<CaseColumn> columns, String fieldKey) {

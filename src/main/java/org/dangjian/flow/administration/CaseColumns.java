@@ -190,18 +190,20 @@ class CaseColumns {
       Map<String, String> options = new LinkedHashMap<>();
       c.path("values").forEach(v -> options.put(v.path("value").asText(), v.path("label").asText()));
       boolean organization = "organizations".equals(c.path("properties").path("optionsFrom").asText());
+      // Tasklist offers members by name (options the case computes); a workbook names them by number
+      boolean member = key.endsWith("MemberId");
       Type type = switch (c.path("type").asText()) {
         case "textfield", "textarea" -> Type.TEXT;
         case "number" -> Type.INTEGER;
         case "datetime" -> Type.DATE;
         case "checkbox" -> Type.BOOLEAN;
-        case "radio", "select" -> organization ? Type.TEXT : Type.CHOICE;
+        case "radio", "select" -> organization || member ? Type.TEXT : Type.CHOICE;
         case "checklist", "taglist" -> Type.CHOICES;
         default -> null;
       };
       if (type != null) {
         // a member is named by number, or in a first import by ID number (their number is not known yet)
-        String title = organization ? label + "（组织编号）" : key.endsWith("MemberId") ? label + "（或身份证号码）" : label;
+        String title = organization ? label + "（组织编号）" : member ? label + "（党员编号或身份证号码）" : label;
         fields.add(new FormField(key, title, new Column(key, title, type,
             type == Type.CHOICE || type == Type.CHOICES ? options : Map.of())));
       }

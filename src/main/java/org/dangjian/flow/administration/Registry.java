@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.dangjian.flow.development.MemberDevelopment;
+import org.dangjian.flow.development.MemberOptions;
 import org.dangjian.flow.development.ResidentIdNumber;
 import org.dangjian.flow.organization.MemberRegistry;
 import org.dangjian.flow.organization.MemberRegistry.IdNumberTakenException;
@@ -74,9 +75,10 @@ class Registry {
   private final MemberRegistry registry;
   private final RuntimeService runtime;
   private final SystemAccess system;
+  private final MemberOptions memberOptions;
 
   Registry(JdbcTemplate jdbc, AdminAccess access, ChangeLog log, Organizations organizations, MemberRegistry registry,
-      RuntimeService runtime, SystemAccess system) {
+      RuntimeService runtime, SystemAccess system, MemberOptions memberOptions) {
     this.jdbc = jdbc;
     this.access = access;
     this.log = log;
@@ -84,6 +86,7 @@ class Registry {
     this.registry = registry;
     this.runtime = runtime;
     this.system = system;
+    this.memberOptions = memberOptions;
   }
 
   List<Member> list(String branchId) {
@@ -131,6 +134,7 @@ class Registry {
         + " where id = ?", in.partyGroup(), in.discipline(), sqlDate(in.fullMembershipDate()), id);
     Member created = find(id);
     log.append(scope.userId(), "member", created.memberNo(), "create", created.branchId(), null, created);
+    memberOptions.refreshBranches(List.of(created.branchId()));
     return created;
   }
 
@@ -159,6 +163,8 @@ class Registry {
         Timestamp.valueOf(LocalDateTime.now()), Long.parseLong(before.memberNo()));
     Member after = find(Long.parseLong(before.memberNo()));
     log.append(scope.userId(), "member", after.memberNo(), "update", after.branchId(), before, after);
+    // the steps naming contacts and introducers offer whom the registry now holds, in both branches of a move
+    memberOptions.refreshBranches(List.of(before.branchId(), after.branchId()));
     return after;
   }
 

@@ -6,6 +6,10 @@ import org.dangjian.flow.audit.CaseEvent;
 import org.dangjian.flow.audit.CaseRecords;
 import org.dangjian.flow.development.DevelopmentCases.CaseNotFoundException;
 import org.dangjian.flow.development.DevelopmentCases.WithdrawalKind;
+import org.dangjian.flow.organization.CaseAccess;
+import org.dangjian.flow.organization.Role.CaseReading;
+import org.dangjian.flow.organization.Organization;
+import org.dangjian.flow.organization.OrganizationRepository;
 import org.dangjian.flow.system.ApiError;
 import org.dangjian.flow.system.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -29,17 +33,47 @@ class DevelopmentCaseController {
   record TransferRequest(String targetBranchId, String reason) {
   }
 
+  /** An organization as a page offers it to choose: its name shown, its id sent. */
+  record OrganizationChoice(String id, String name) {
+  }
+
   private final DevelopmentCases cases;
   private final CaseRecords records;
   private final OverdueTasks overdue;
   private final CurrentUser currentUser;
+  private final OrganizationRepository organizations;
+  private final CaseAccess access;
 
   DevelopmentCaseController(DevelopmentCases cases, CaseRecords records, OverdueTasks overdue,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, OrganizationRepository organizations, CaseAccess access) {
     this.cases = cases;
     this.records = records;
     this.overdue = overdue;
     this.currentUser = currentUser;
+    this.organizations = organizations;
+    this.access = access;
+  }
+
+  /**
+   * 逾期待办's organizations: those whose cases the user reads in full (whose overdue list the user may see), in
+   * tree order, so the page offers names rather than asking for an id.
+   */
+  @GetMapping("/overdue/organizations")
+  List<OrganizationChoice> overdueOrganizations() {
+    String userId = currentUser.id();
+    List<Organization> open = organizations.findAll().stream().filter(o -> !organizations.isClosed(o.id())).toList();
+    return access.organizationsRead(userId, open, CaseReading.FULL).stream()
+        .map(o -> new OrganizationChoice(o.id(), o.name())).toList();
+  }
+
+  /**
+   * The branches a case may move to (组织关系转接): every open branch of the tree, whichever committee it is under
+   * (细则 §12 lets a case move anywhere); names of branches are no secret, and the transfer itself checks the user.
+   */
+  @GetMapping("/transfer/branches")
+  List<OrganizationChoice> transferBranches() {
+    return organizations.findBranches().stream().filter(o -> !organizations.isClosed(o.id()))
+        .map(o -> new OrganizationChoice(o.id(), o.name())).toList();
   }
 
   @PostMapping("/{caseNumber}/withdrawal")

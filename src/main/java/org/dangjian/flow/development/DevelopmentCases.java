@@ -49,10 +49,11 @@ public class DevelopmentCases {
   private final CaseEventLog events;
   private final CaseAccess access;
   private final SystemAccess system;
+  private final MemberOptions memberOptions;
 
   DevelopmentCases(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
       CaseAssignment assignment, MemberRegistry registry, CaseEventLog events, CaseAccess access,
-      SystemAccess system) {
+      SystemAccess system, MemberOptions memberOptions) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -61,6 +62,7 @@ public class DevelopmentCases {
     this.events = events;
     this.access = access;
     this.system = system;
+    this.memberOptions = memberOptions;
   }
 
   /** After the check that the user is a clerk of the case: the engine work runs without the user's grants. */
@@ -110,6 +112,8 @@ public class DevelopmentCases {
     access.regrant(instance.getId(), List.of(targetBranchId));
     long memberId = ((Number) current.get(MEMBER_ID)).longValue();
     registry.moveToBranch(memberId, targetBranchId);
+    // an open step 5 or 9 names members of the branch the case is in now
+    memberOptions.refreshCase(instance.getId());
     events.append(new CaseEventLog.Entry(instance.getId(), caseNumber, CaseEventType.TRANSFER, null, null,
         "由" + current.get(BRANCH_NAME) + "转入" + handlers.branch().name() + "：" + reason.trim(), null,
         BusinessCalendar.today(), userId));

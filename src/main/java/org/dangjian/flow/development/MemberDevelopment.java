@@ -83,6 +83,9 @@ public final class MemberDevelopment {
     public static final String FOUR_EYES_USERS = "admissionStepUsers";
     public static final String WITHDRAW_REASON = "withdrawReason";
     public static final String WITHDRAWN_BY = "withdrawnBy";
+    /** The members step 5 and step 9 offer ([{label, value}], value the member number): the forms' valuesKey. */
+    public static final String CONTACT_OPTIONS = "contactOptions";
+    public static final String INTRODUCER_OPTIONS = "introducerOptions";
 
     private Vars() {
     }

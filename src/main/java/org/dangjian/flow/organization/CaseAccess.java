@@ -135,6 +135,23 @@ public class CaseAccess {
         .filter(e -> e.getValue().compareTo(atLeast) >= 0).map(Map.Entry::getKey).toList());
   }
 
+  /**
+   * Of these organizations, those whose cases the user reads (as far as the given reading): what a page offers the
+   * user to choose. The user's groups are read once, not once per organization.
+   */
+  public List<Organization> organizationsRead(String userId, Collection<Organization> candidates,
+      CaseReading atLeast) {
+    if (userId == null) {
+      return List.of();
+    }
+    Set<String> groups = new LinkedHashSet<>(groupsOf(userId));
+    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
+      return List.copyOf(candidates);
+    }
+    return candidates.stream().filter(o -> readersOf(List.of(o.id())).entrySet().stream()
+        .anyMatch(e -> e.getValue().compareTo(atLeast) >= 0 && groups.contains(e.getKey()))).toList();
+  }
+
   private boolean inAnyOrAdministrator(String userId, Collection<String> groupIds) {
     List<String> groups = new ArrayList<>(groupIds);
     groups.add(Groups.CAMUNDA_ADMIN);

@@ -92,34 +92,56 @@ public class EngineIdentity {
     }
   }
 
-  /** Tasklist shows no list until a filter exists; these are the three every clerk needs. Returns their ids. */
+  /**
+   * Tasklist shows no list until a filter exists; these are the four every clerk needs. Returns their ids.
+   * 本组待办 keeps the tasks a colleague has claimed (the card names who holds them): a claimed task that vanished
+   * from the group's list looked lost to everyone else. The two due-date filters split what is still to be met from
+   * what is already late.
+   */
   public List<String> ensureTasklistFilters() {
     return List.of(ensureFilter("我的待办", "已认领、由我办理的任务", -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-        ensureFilter("本组待办", "本组织待认领的任务", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
-        ensureFilter("即将到期", "三日内到期或已逾期的我的任务和本组任务", 0,
-        taskService.createTaskQuery().or()
-            .taskAssigneeExpression("${currentUser()}")
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .endOr()
-            .dueBeforeExpression("${dateTime().plusDays(3)}")));
+        ensureFilter("本组待办", "本组织的全部任务，含同事已认领的（卡片上显示办理人）", -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()),
+        ensureFilter("即将到期", "三日内到期的我的任务和本组任务", 0,
+        mineOrMyGroups().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(3)}")),
+        ensureFilter("已逾期", "已过办理期限、尚未办理的我的任务和本组任务", 5,
+        mineOrMyGroups().dueBeforeExpression("${now()}")));
   }
 
-  /** Columns every filter shows on the task cards, so that tasks of different cases can be told apart. */
+  private TaskQuery mineOrMyGroups() {
+    return taskService.createTaskQuery().or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
+  }
+
+  /**
+   * What the filters were last changed for: an installation whose filters are older gets their queries anew (the
+   * first version hid claimed tasks from 本组待办 and mixed late tasks into 即将到期).
+   */
+  static final int FILTERS_REVISION = 2;
+
+  /**
+   * The task cards' lines: what the case is about (the applicant and case number, the organization and year of a
+   * grading, the village of a help case; see CaseTitle) and the branch. A variable a case lacks is not shown.
+   */
   private static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", "caseNumber", "label", "案件编号"),
-      Map.of("name", "candidateName", "label", "申请人"),
+      Map.of("name", "caseTitle", "label", "事项"),
       Map.of("name", "branchName", "label", "党支部"));
 
   private String ensureFilter(String name, String description, int priority, TaskQuery query) {
     Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
-        "variables", CARD_VARIABLES);
+        "variables", CARD_VARIABLES, "revision", FILTERS_REVISION);
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.saveFilter(filterService.newTaskFilter(name).setProperties(properties).setQuery(query));
     } else if (!properties.equals(filter.getProperties())) {
-      // an older version created it: bring its card columns up to date, keep its query
+      // an older version created it: its cards, and its query when that changed since
+      Object revision = filter.getProperties() == null ? null : filter.getProperties().get("revision");
+      if (!(revision instanceof Number n) || n.intValue() < FILTERS_REVISION) {
+        filter.setQuery(query);
+      }
       filterService.saveFilter(filter.setProperties(properties));
     }
     return filter.getId();

@@ -114,6 +114,15 @@ public class MemberRegistry {
         idNumber);
   }
 
+  /**
+   * The branch's full members in good standing, by member number: whom a step may name as contact or introducer
+   * (细则 Art. 14; 留党察看 takes away the rights of a member, 《中国共产党纪律处分条例》).
+   */
+  public List<PartyMember> fullMembersInGoodStanding(String branchId) {
+    return jdbc.query("select * from party_member where branch_id = ? and status = 'full'"
+        + " and discipline_status <> 'probation_within_party' order by id", ROW, branchId);
+  }
+
   public List<PartyMember> findByBranch(String branchId) {
     return jdbc.query("select * from party_member where branch_id = ? order by id", ROW, branchId);
   }

@@ -1,6 +1,7 @@
 package org.dangjian.flow.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
@@ -373,8 +374,11 @@ class AdministrationRestTest extends DevelopmentTestSupport {
     ResponseEntity<Map> contact = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
         "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("contact1MemberId", Map.of("value", memberNo),
             "contact2MemberId", Map.of("value", "1002"))), Map.class, task(early, Tasks.ASSIGN_CONTACTS).getId());
+    // not offered at all (the select lists full members in good standing only), so refused as not offered
     assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(contact.getBody().get("message").toString()).contains("留党察看").contains("不能担任培养联系人");
+    assertThat(contact.getBody().get("message").toString()).contains("培养联系人一").contains("不在可选项中");
+    assertThat(runtimeService.getVariable(early.getId(), "contactOptions").toString()).contains("\"1002\"")
+        .doesNotContain("\"" + memberNo + "\"");
     assertThat(task(early, Tasks.ASSIGN_CONTACTS)).isNotNull();
 
     ProcessInstance pi = caseAt(Tasks.ASSIGN_INTRODUCERS);
@@ -384,12 +388,16 @@ class AdministrationRestTest extends DevelopmentTestSupport {
     ResponseEntity<Map> refused = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
         "/engine-rest/task/{id}/submit-form", Map.of("variables", variables), Map.class, taskId);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").toString()).contains("留党察看").contains("《中国共产党纪律处分条例》")
-        .contains("钱受处分").contains("不能担任入党介绍人");
+    assertThat(refused.getBody().get("message").toString()).contains("入党介绍人一").contains("不在可选项中");
     assertThat(task(pi, Tasks.ASSIGN_INTRODUCERS).getId()).isEqualTo(taskId);
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("introducer1MemberId");
 
-    // the same member without the sanction is a valid introducer
+    // the step's own rule says why, should the member reach it another way (the options of an older form, code)
+    taskService.setAssignee(taskId, BRANCH_CLERK);
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("introducer1MemberId", memberNo,
+        "introducer2MemberId", "1003"))).hasMessageContaining("留党察看").hasMessageContaining("《中国共产党纪律处分条例》")
+        .hasMessageContaining("钱受处分").hasMessageContaining("不能担任入党介绍人");
+    // the same member without the sanction is a valid introducer: the open step offers them as soon as it is lifted
     ResponseEntity<Map> lifted = put(admin(), "/api/admin/members/" + memberNo, Map.of("name", "钱受处分",
         "gender", "male", "birthDate", "1970-01-01", "branchId", "guitu", "status", "full",
         "disciplineStatus", "none"));

@@ -44,9 +44,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 class GradingBallotSecrecyTest extends GradingTestSupport {
 
-  /** What the ballot form shows (its texts and its two fields), with the ballot's evaluator and deadline. */
+  /**
+   * What the ballot form shows (its texts and its two fields), with the ballot's evaluator and deadline, and the
+   * title its task card shows (made of the organization's name and the year, nothing more).
+   */
   private static final Set<String> BALLOT_VARIABLES = Set.of("organizationName", "year", "evaluationCloseDate",
-      "evaluationClosesAt", "selfTotal", "selfReport", "evaluator", "satisfaction", "evaluationComment");
+      "evaluationClosesAt", "selfTotal", "selfReport", "evaluator", "satisfaction", "evaluationComment", "caseTitle");
   private static final String PAGE = "firstResult=0&maxResults=500";
 
   @Autowired TestRestTemplate rest;

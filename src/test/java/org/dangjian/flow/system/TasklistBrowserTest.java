@@ -255,7 +255,10 @@ class TasklistBrowserTest {
       welcomeLogin("jg.clerk", null);
       follow(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("发展党员逾期待办"))), "/overdue.html");
       WebElement organization = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organizationId")));
-      type(organization, "gxq-jg");
+      // chosen by name from the organizations jg.clerk may see; the page sends the id
+      wait.until(d -> organization.findElements(By.xpath("./option[normalize-space(.)='高新区机关党委']")).size() == 1);
+      new Select(organization).selectByVisibleText("高新区机关党委");
+      assertThat(organization.getDomProperty("value")).isEqualTo("gxq-jg");
       click(By.cssSelector("#search button[type='submit']"));
       WebElement row = onSomePage(By.xpath("//tbody[@id='tasks']/tr[td[normalize-space()='" + pi.getBusinessKey()
           + "']]"));
@@ -1035,5 +1038,260 @@ class TasklistBrowserTest {
       sum += (body.charAt(i) - '0') * weights[i];
     }
     return body + "10X98765432".charAt(sum % 11);
+  }
+
+  // ---- issue 14: finding work and pickers
+
+  /** Step 5 in Tasklist: the clerk chooses the contacts by name from the branch's full members, not by number. */
+  @Test
+  void findingClerkPicksContactsByNameAtStep5() throws IOException {
+    try {
+      ProcessInstance pi = findingCaseAtStep5("联系人样例");
+      Task contacts = openTask(pi, MemberDevelopment.Tasks.ASSIGN_CONTACTS);
+      login("guitu.clerk");
+      openFromFilter("本组待办", contacts);
+      WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details")));
+      click(visible(details, By.cssSelector("button.claim")));
+      wait.until(d -> details.findElements(By.cssSelector(".disabled-form")).isEmpty());
+      SearchContext form = visible(details, By.cssSelector("form.fjs-form"));
+      WebElement first = field(form, "培养联系人一");
+      click(first);
+      WebElement group = first.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+      List<String> offered = wait.until(d -> {
+        List<String> items = group.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+            .map(e -> e.getText().trim()).toList();
+        return items.isEmpty() ? null : items;
+      });
+      assertThat(offered).contains("马建国（1001，正式党员）", "何秀英（1002，正式党员）", "郭志强（1003，正式党员）")
+          .noneMatch(o -> o.contains("林晓燕") || o.contains("联系人样例"));
+      screenshot("50-step5-contacts-offered-by-name");
+      findingPick(form, "培养联系人一", "马建", "马建国（1001，正式党员）");
+      findingPick(form, "培养联系人二（可选）", "何秀", "何秀英（1002，正式党员）");
+      screenshotWhole("51-step5-contacts-chosen", ".task-details .three-cols-layout-cell.content");
+      click(completeButton(details));
+      wait.until(d -> taskService.createTaskQuery().taskId(contacts.getId()).count() == 0 || visibleAlert("") != null);
+      assertThat(visibleAlert("")).as("error shown when completing").isNull();
+      assertThat(runtimeService.getVariables(pi.getId())).containsEntry("contact1MemberId", "1001")
+          .containsEntry("contact2MemberId", "1002");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-finding-contacts");
+      throw failure;
+    }
+  }
+
+  /** 查找: the clerk types the applicant's name (or the case number) and finds the case's task. */
+  @Test
+  void findingClerkFindsACaseByTheApplicantsName() throws IOException {
+    try {
+      String name = "查找" + findingSuffix();
+      ProcessInstance pi = startGuituCase(name, LocalDate.of(1996, 3, 3), BusinessCalendar.today().minusDays(3));
+      Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+      assertThat(runtimeService.getVariable(pi.getId(), "caseTitle")).isEqualTo(name + " · " + pi.getBusinessKey());
+      login("guitu.clerk");
+      showFilter("本组待办");
+      findingSearch(name);
+      List<WebElement> cards = findingCardsFor(talk);
+      assertThat(cards).hasSize(1);
+      assertThat(cards.get(0).getText()).contains(name).contains(pi.getBusinessKey()).contains(STEP_2);
+      // every card on the list is this case's: the search found by name, nothing else
+      wait.until(d -> d.findElements(By.cssSelector("[cam-tasks] ol.tasks-list li.task")).stream()
+          .allMatch(card -> card.getText().contains(name)));
+      // Tasklist's own search shows what was searched for, and removes it like any search
+      assertThat(driver.findElement(By.cssSelector("[cam-widget-search]")).getText()).contains(name);
+      screenshot("52-find-case-by-applicant-name");
+
+      findingSearch(pi.getBusinessKey());
+      assertThat(findingCardsFor(talk)).hasSize(1);
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-finding-search");
+      throw failure;
+    }
+  }
+
+  /** An evaluator of two organizations sees two ballots, each card naming the organization and the year. */
+  @Test
+  void findingEvaluatorTellsGradingTasksApart() throws IOException {
+    try {
+      String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+      String evaluator = "f" + suffix + ".eval";
+      List<String> names = List.of("测评甲党支部" + suffix.substring(0, 2), "测评乙党支部" + suffix.substring(0, 2));
+      for (int i = 0; i < 2; i++) {
+        String org = "f" + suffix + i;
+        organizations.save(new Organization(org, names.get(i), OrganizationKind.BRANCH, "gxq-jg", false), 99);
+        engineIdentity.synchronizeGroups();
+        engineIdentity.ensureUser(org + ".secretary", "书", "记", PASSWORD, org + "-secretary");
+        engineIdentity.ensureUser(evaluator, "测评", "人", PASSWORD, org + "-evaluator");
+        List<String> evaluators = new ArrayList<>(List.of(evaluator));
+        for (int e = 2; e <= 5; e++) {
+          engineIdentity.ensureUser(org + ".eval" + e, "测评", "人" + e, PASSWORD, org + "-evaluator");
+          evaluators.add(org + ".eval" + e);
+        }
+        standingAuthorizations.ensure();
+        ProcessInstance grading = runtimeService.startProcessInstanceByKey("OrganizationGradingProcess",
+            Map.of("organizationId", org, "year", 2025, "evaluationDays", 10));
+        Task self = openTask(grading, "Task_SelfAssessment");
+        findingComplete(self, org + ".secretary", List.of(org + "-secretary"), Map.of("leadershipScore", 18,
+            "membershipScore", 18, "mechanismScore", 18, "performanceScore", 18, "reputationScore", 18,
+            "weakSigns", List.of(), "selfReport", "自评报告", "evaluators", evaluators));
+        int expected = i + 1;
+        wait.until(d -> taskService.createTaskQuery().taskAssignee(evaluator).count() == expected);
+      }
+      List<Task> mine = taskService.createTaskQuery().taskAssignee(evaluator).list();
+      assertThat(mine).hasSize(2).allMatch(t -> t.getName().equals("2 党员群众测评"));
+      login(evaluator);
+      showFilter("我的待办");
+      List<String> cardTexts = new ArrayList<>();
+      for (Task ballot : mine) {
+        List<WebElement> cards = findingCardsFor(ballot);
+        assertThat(cards).hasSize(1);
+        cardTexts.add(cards.get(0).getText());
+      }
+      assertThat(cardTexts).anyMatch(t -> t.contains(names.get(0) + " · 2025年度党员群众测评"))
+          .anyMatch(t -> t.contains(names.get(1) + " · 2025年度党员群众测评"));
+      screenshot("53-evaluator-ballots-with-organization-and-year");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-finding-ballots");
+      throw failure;
+    }
+  }
+
+  /**
+   * 本组待办 keeps a task a colleague has claimed, naming who holds it; due dates are dates, late ones marked, and
+   * no bare priority on the cards. 已逾期 lists the late one.
+   */
+  @Test
+  void findingClaimedTasksStayVisibleInTheGroupListWithTheirHolder() throws IOException {
+    try {
+      String name = "认领" + findingSuffix();
+      // applied 40 days ago: the one-month talk deadline has passed
+      ProcessInstance pi = startGuituCase(name, LocalDate.of(1995, 9, 9), BusinessCalendar.today().minusDays(40));
+      Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+      login("guitu.clerk");
+      // 已逾期: the group's late task, its due day a date
+      showFilter("已逾期");
+      findingSearch(name);
+      assertThat(findingCardsFor(talk)).hasSize(1);
+      screenshot("55-overdue-filter");
+
+      // a colleague claims it: it stays in 本组待办, naming who holds it
+      taskService.claim(talk.getId(), "guitu.clerk2");
+      showFilter("本组待办");
+      findingSearch(name);
+      WebElement card = findingCardsFor(talk).get(0);
+      wait.until(d -> card.findElement(By.cssSelector("h5.assignee")).getText().contains("guitu.clerk2"));
+      LocalDate lastDay = talk.getDueDate().toInstant().minusMillis(1).atZone(BusinessCalendar.ZONE).toLocalDate();
+      WebElement due = card.findElement(By.cssSelector(".due-date"));
+      String dueDay = talk.getDueDate().toInstant().atZone(BusinessCalendar.ZONE).toLocalDate().toString();
+      wait.until(d -> due.getText().contains(dueDay));
+      assertThat(due.getText()).contains("已逾期").doesNotContain("前");
+      assertThat(lastDay).isBefore(BusinessCalendar.today());
+      assertThat(card.findElements(By.cssSelector(".priority")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+      screenshot("54-group-tasks-claimed-with-holder");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-finding-claimed");
+      throw failure;
+    }
+  }
+
+  /** The overdue and transfer pages offer organizations by name; their values stay ids. */
+  @Test
+  void findingOverdueAndTransferPagesOfferOrganizationsByName() throws IOException {
+    try {
+      welcomeLogin("jg.clerk", null);
+      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("发展党员逾期待办")));
+      driver.get("http://localhost:" + port + "/overdue.html");
+      WebElement organization = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organizationId")));
+      wait.until(d -> organization.findElements(By.xpath("./option[normalize-space(.)='规土局党支部']")).size() == 1);
+      new Select(organization).selectByVisibleText("规土局党支部");
+      assertThat(organization.getDomProperty("value")).isEqualTo("guitu");
+      click(By.cssSelector("#search button[type='submit']"));
+      wait.until(d -> d.findElement(By.id("summary")).getText().contains("逾期待办"));
+      screenshot("56-overdue-page-organization-by-name");
+
+      driver.get("http://localhost:" + port + "/development-cases.html");
+      WebElement branch = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("t-branch")));
+      wait.until(d -> branch.findElements(By.xpath("./option[normalize-space(.)='法院党支部']")).size() == 1);
+      new Select(branch).selectByVisibleText("法院党支部");
+      assertThat(branch.getDomProperty("value")).isEqualTo("fayuan");
+      screenshot("57-transfer-page-branch-by-name");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-finding-pages");
+      throw failure;
+    }
+  }
+
+  /** A 规土局党支部 case walked by its clerk and the committee up to step 5, with dates of the last weeks. */
+  private ProcessInstance findingCaseAtStep5(String name) {
+    LocalDate today = BusinessCalendar.today();
+    ProcessInstance pi = startGuituCase(name, LocalDate.of(1996, 4, 4), today.minusDays(30));
+    List<String> branch = List.of("guitu-clerk");
+    findingComplete(openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK), "guitu.clerk", branch,
+        Map.of("talkDate", today.minusDays(25).toString(), "talkerName", "马建国", "talkRecord", "谈话记录"));
+    findingComplete(openTask(pi, MemberDevelopment.Tasks.DETERMINE_ACTIVIST), "guitu.clerk", branch,
+        Map.of("recommendationMethod", "memberRecommendation", "recommendationDate", today.minusDays(20).toString(),
+            "committeeMeetingDate", today.minusDays(15).toString(), "activistDecision", "approve"));
+    findingComplete(openTask(pi, MemberDevelopment.Tasks.FILE_ACTIVIST), "jg.clerk", List.of("gxq-jg-clerk"),
+        Map.of("activistFilingDate", today.minusDays(10).toString()));
+    return pi;
+  }
+
+  /** Completes a task as the user, the way the engine sees a Tasklist completion (claimed, then completed). */
+  private void findingComplete(Task task, String user, List<String> groups, Map<String, Object> variables) {
+    identityService.setAuthentication(user, groups);
+    try {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Picks an entry of a searchable form-js select: types part of it, then clicks it. */
+  private void findingPick(SearchContext form, String label, String typed, String entry) {
+    WebElement input = field(form, label);
+    scrollToCenter(input);
+    click(input);
+    input.clear();
+    input.sendKeys(typed);
+    WebElement group = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement item = wait.until(d -> group.findElements(By.xpath(
+            ".//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + entry + "']"))
+        .stream().findFirst().orElse(null));
+    click(item);
+    wait.until(d -> entry.equals(input.getDomProperty("value")));
+  }
+
+  /** Uses the search box above the task list, and waits for the list to have run the search. */
+  private void findingSearch(String text) {
+    WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#dangjian-case-search input")));
+    box.clear();
+    box.sendKeys(text, Keys.ENTER);
+    wait.until(ExpectedConditions.urlContains("searchQuery="));
+    waitForTaskList();
+  }
+
+  /** The cards of a task on the list shown (one, or none when the list does not show it). */
+  private List<WebElement> findingCardsFor(Task task) {
+    return wait.until(d -> {
+      List<WebElement> cards = d.findElements(By.xpath("//*[@cam-tasks]//ol[contains(@class,'tasks-list')]"
+          + "/li[contains(@class,'task')][.//h4[contains(@class,'task')]/a[contains(@href,'task=" + task.getId() + "')]]"));
+      return cards.isEmpty() ? null : cards;
+    });
+  }
+
+  /** A few Chinese characters unlikely to repeat between runs on a kept database. */
+  private static String findingSuffix() {
+    String characters = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+    StringBuilder suffix = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      suffix.append(characters.charAt(ThreadLocalRandom.current().nextInt(characters.length())));
+    }
+    return suffix.toString();
   }
 }

@@ -5,6 +5,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // the task list's dates as dates and a search by name (scripts/task-cards.js)
+  customScripts: ['scripts/task-cards'],
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY年M月D日 HH:mm:ss'
