@@ -545,6 +545,12 @@ class DevelopmentSteps implements TaskListener {
       }
     }
     s.set("conversionMeetingResult", outcome);
+    // the resolution as the committee reads it at step 24 (its form shows the branch meeting's facts)
+    s.set("conversionMeetingResultTitle", switch (outcome) {
+      case ProbationExtension.EXTEND -> "延长预备期";
+      case ProbationExtension.CANCEL -> "取消预备党员资格";
+      default -> "按期转正";
+    });
   }
 
   private void conversionApproval(Step s) {

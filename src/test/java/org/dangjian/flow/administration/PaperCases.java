@@ -23,12 +23,15 @@ public final class PaperCases {
     LAST_DATE.put(6, 220);
     LAST_DATE.put(9, 420);
     LAST_DATE.put(11, 444);
+    LAST_DATE.put(12, 450);
     LAST_DATE.put(13, 460);
     LAST_DATE.put(15, 470);
+    LAST_DATE.put(16, 480);
     LAST_DATE.put(17, 490);
     LAST_DATE.put(18, 495);
     LAST_DATE.put(20, 500);
     LAST_DATE.put(21, 562);
+    LAST_DATE.put(23, 840);
   }
 
   static final List<Integer> STAGES = List.copyOf(LAST_DATE.keySet());
@@ -81,8 +84,10 @@ public final class PaperCases {
           "trainingCertificateNo", "PX-" + name.hashCode());
       put(r, "trainingEndDate", a, 444);
     }
-    if (stage >= 13) {
+    if (stage >= 12) {
       put(r, "branchReviewDate", a, 450, "branchReviewOpinion", "符合发展条件", "branchReviewDecision", "approve");
+    }
+    if (stage >= 13) {
       put(r, "preReviewDate", a, 460, "preReviewResult", "pass", "preReviewNotice", "同意提交支部大会讨论");
     }
     if (stage >= 15) {
@@ -91,8 +96,10 @@ public final class PaperCases {
       put(r, "meetingDate", a, 470, "15.entitledVoters", "10", "15.presentVoters", "9", "15.votesFor", "9",
           "15.votesAgainst", "0", "15.votesAbstain", "0", "15.writtenVotesFor", "0");
     }
-    if (stage >= 17) {
+    if (stage >= 16) {
       put(r, "committeeTalkDate", a, 480, "committeeTalkerName", "李组织", "committeeTalkOpinion", "同意接收");
+    }
+    if (stage >= 17) {
       put(r, "admissionApprovalDate", a, 490, "admissionDecision", "approve");
     }
     if (stage >= 18) {
@@ -105,6 +112,14 @@ public final class PaperCases {
     }
     if (stage >= 21) {
       put(r, "21.1.reviewDate", a, 562, "21.1.reviewResult", "good", "21.1.reviewComment", "表现良好");
+    }
+    if (stage >= 23) {
+      // probation from the branch meeting (A + 470) to A + 835: reviews each quarter, the application once it opens
+      put(r, "21.2.reviewDate", a, 655, "21.2.reviewResult", "good", "21.2.reviewComment", "表现良好");
+      put(r, "21.3.reviewDate", a, 745, "21.3.reviewResult", "good", "21.3.reviewComment", "表现良好");
+      put(r, "conversionApplicationDate", a, 806);
+      put(r, "conversionMeetingDate", a, 840, "23.entitledVoters", "10", "23.presentVoters", "9", "23.votesFor", "9",
+          "23.votesAgainst", "0", "23.votesAbstain", "0", "23.writtenVotesFor", "0", "conversionOutcome", "convert");
     }
     return r;
   }

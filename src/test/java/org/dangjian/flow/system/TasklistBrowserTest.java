@@ -455,6 +455,64 @@ class TasklistBrowserTest {
     }
   }
 
+  // ---- issue 14: context at decisions
+
+  /**
+   * Steps 13, 17 and 24 are decided by the committee on the branch's earlier steps: their forms show the key facts
+   * (reviews, training, votes, probation) and link to the 全程纪实. Three paper cases are imported at those steps.
+   */
+  @Test
+  void decisionStepsShowTheEarlierStepsKeyFactsAndLinkToTheRecord() throws Exception {
+    try {
+      LocalDate today = org.dangjian.flow.system.BusinessCalendar.today();
+      org.springframework.boot.test.web.client.TestRestTemplate admin =
+          new org.springframework.boot.test.web.client.TestRestTemplate().withBasicAuth("admin", "admin");
+      String base = "http://localhost:" + port;
+      byte[] template = admin.getForEntity(base + "/api/admin/import-template.xlsx", byte[].class).getBody();
+      Map<Integer, String> decidedAt = Map.of(12, "13 上级党委预审", 16, "17 上级党委审批", 23, "24 上级党委审批转正");
+      List<Map<String, String>> rows = new ArrayList<>();
+      for (int stage : List.of(12, 16, 23)) {
+        rows.add(org.dangjian.flow.administration.PaperCases.recordedThrough(stage, "guitu",
+            "要点" + (char) ('甲' + stage % 3) + ThreadLocalRandom.current().nextInt(1000), List.of("1001", "1002"),
+            today, 4));
+      }
+      byte[] workbook = org.dangjian.flow.administration.FilledTemplate.fill(template, Map.of("在办发展党员", rows));
+      org.springframework.http.ResponseEntity<Map> imported = admin.postForEntity(base + "/api/admin/imports?dryRun=false",
+          org.dangjian.flow.administration.FilledTemplate.upload(workbook, "要点.xlsx"), Map.class);
+      assertThat(imported.getStatusCode().value()).as("%s", imported.getBody()).isEqualTo(200);
+      List<String> caseNumbers = (List<String>) imported.getBody().get("cases");
+
+      int shot = 37;
+      for (int i = 0; i < 3; i++) {
+        String caseNumber = caseNumbers.get(i);
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        String step = decidedAt.get(List.of(12, 16, 23).get(i));
+        assertThat(task.getName()).isEqualTo(step);
+        String user = step.startsWith("13") ? "jg.clerk" : "jg.approver";
+        login(user);
+        openFromFilter("本组待办", task);
+        WebElement facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+            "//*[contains(@class,'fjs-form-field-text')][.//*[contains(normalize-space(), '本案要点')]]")));
+        assertThat(facts.getText()).doesNotContain("{{");
+        if (step.startsWith("13")) {
+          assertThat(facts.getText()).contains("半年考察 2 次").contains("24 学时").contains("符合发展条件");
+        } else if (step.startsWith("17")) {
+          assertThat(facts.getText()).contains("应到10人，实到9人，赞成9票").contains("同意接收").contains("24 学时");
+        } else {
+          assertThat(facts.getText()).contains("决议：按期转正").contains("继续教育考察 3 次").contains("赞成9票");
+        }
+        WebElement record = facts.findElement(By.linkText("查看全程纪实"));
+        assertThat(record.getDomAttribute("href")).isEqualTo("/api/records/" + caseNumber + ".html");
+        screenshot(shot++ + "-decision-facts-step" + step.substring(0, step.indexOf(' ')));
+        logout();
+      }
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-decision-facts");
+      throw failure;
+    }
+  }
+
   /** What the browser refused to load or run under a page's Content-Security-Policy since the last look. */
   private void assertNothingBlockedByThePolicy() {
     List<String> blocked = new ArrayList<>();
