@@ -41,6 +41,7 @@ class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof StepRefusedException refused) {
+            WebappEngineErrors.noticed(refused);
             throw refused;
           }
         }

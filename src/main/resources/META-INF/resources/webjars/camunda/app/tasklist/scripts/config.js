@@ -1,6 +1,14 @@
 // dangjian-flow: this file replaces the webjar's config.js of Tasklist.
 // Chinese for browsers asking for it (locales/zh.json), English otherwise.
 export default {
+  // the header and the page title read "党建工作流 任务办理" (vendor, then name)
+  app: {
+    name: '任务办理',
+    vendor: '党建工作流'
+  },
+  // loaded by Tasklist's plugin loader from this folder (an ES module, so the nonce policy lets it run):
+  // refusals at the top of the form, next to the button and at each field; form-js and its calendar in Chinese
+  customScripts: ['scripts/dangjian-messages'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
@@ -12,23 +20,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到任务列表的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开“启动流程”对话框'
     }
   }
 };
