@@ -317,7 +317,9 @@ class CaseBackfill {
       List<Problem> problems = new ArrayList<>();
       String step = columns.isEmpty() || columns.get(0).stepNumber() == null ? "" : "第" + columns.get(0).stepTitle() + "：";
       for (String problem : e.problems()) {
-        String column = e.fields().size() == 1 ? columnOf(columns, e.fields().get(0)) : columnNamedIn(columns, problem);
+        // one field for several problems says nothing of each problem's column: then each names its own
+        String column = e.fields().size() == 1 && e.problems().size() == 1 ? columnOf(columns, e.fields().get(0))
+            : columnNamedIn(columns, problem);
         problems.add(new Problem(Sheets.CASES, row.number(), column, null, step + problem));
       }
       throw new RowRefused(problems);

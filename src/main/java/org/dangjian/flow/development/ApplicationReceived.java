@@ -141,10 +141,14 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
       }
       in.problems(alreadyRegistered(idNumber, userOf(execution)));
     }
-    if (birthDate != null && applicationDate != null && !CalendarRules.isAdultOn(birthDate, applicationDate)) {
+    if (birthDate != null && applicationDate != null && applicationDate.isBefore(birthDate)) {
+      // a typo of one of the years, not an applicant under 18
+      in.problem("递交申请书日期（" + applicationDate + "）早于出生日期（" + birthDate + "），请核对这两个日期",
+          "birthDate", "applicationDate");
+    } else if (birthDate != null && applicationDate != null && !CalendarRules.isAdultOn(birthDate, applicationDate)) {
       // 党章 Art. 1: 年满十八岁
-      in.problem("递交入党申请书时未满18周岁（出生日期 " + birthDate + "，申请日期 " + applicationDate
-          + "），依照党章第一条不能受理");
+      in.problem("递交入党申请书时未满18周岁（出生日期 " + birthDate + "，递交申请书日期 " + applicationDate
+          + "），依照党章第一条不能受理", "birthDate", "applicationDate");
     }
     List<String> branchProblems = new ArrayList<>();
     CaseAssignment.Handlers handlers = branchId == null ? null : assignment.forBranch(branchId, branchProblems);

@@ -12,15 +12,26 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * What Spring's error page answers for /api when no controller handled the request (an unknown address, a method
  * the address does not take) or when one failed: the one error shape with a Chinese message, like every other
- * /api answer. A server failure tells the client nothing of its cause (that is in the log).
+ * /api answer. A server failure tells the client nothing of its cause (that is in the log). A refused login of the
+ * webapps gets a Chinese message too.
  */
 @Component
 class ApiErrorAttributes extends DefaultErrorAttributes {
+
+  /** The webapps' login (Tasklist, Cockpit, Admin, welcome page), which answers a refused login 401 without a body. */
+  private static final java.util.regex.Pattern LOGIN =
+      java.util.regex.Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+");
 
   @Override
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
     Map<String, Object> standard = super.getErrorAttributes(request, options);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
+    if (uri instanceof String path && LOGIN.matcher(path).matches()
+        && Integer.valueOf(401).equals(standard.get("status"))) {
+      // the webapps show this message after "登录失败"; Spring's own would be "Unauthorized"
+      standard.put("message", "用户名或密码错误，或您没有使用此应用的权限。输错密码后须等待几秒再试，多次输错等待更久。");
+      return standard;
+    }
     if (!(uri instanceof String path) || !path.startsWith("/api/")) {
       return standard;
     }

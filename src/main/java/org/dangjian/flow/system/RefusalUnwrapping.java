@@ -46,7 +46,11 @@ class RefusalUnwrapping extends AbstractProcessEnginePlugin {
             // their command read the task before the other completion committed and its case after, with the
             // step's variables gone. The task done by someone else is the answer (409), not a rule (400).
             RuntimeException conflict = completion ? doneMeanwhile(TrustBoundary.field(command, "taskId"), e) : null;
-            throw conflict != null ? conflict : refused;
+            if (conflict != null) {
+              throw conflict;
+            }
+            WebappEngineErrors.noticed(refused);
+            throw refused;
           }
         }
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {

@@ -5,7 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -17,9 +20,18 @@ public final class StepInput {
 
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
+  /** The form fields read, by their Chinese label: a problem that names a label is that field's. */
+  private final Map<String, String> keysByLabel = new LinkedHashMap<>();
+  /** Fields a rule named itself, whatever its message says. */
+  private final Set<String> namedFields = new LinkedHashSet<>();
 
   public StepInput(VariableScope scope) {
     this.scope = scope;
+  }
+
+  private Object read(String key, String label) {
+    keysByLabel.putIfAbsent(label, key);
+    return scope.getVariable(key);
   }
 
   public String text(String key, String label, int maxLength) {
@@ -31,7 +43,7 @@ public final class StepInput {
   }
 
   public String optionalText(String key, String label, int maxLength) {
-    Object raw = scope.getVariable(key);
+    Object raw = read(key, label);
     if (raw == null || raw.toString().isBlank()) {
       return null;
     }
@@ -43,7 +55,7 @@ public final class StepInput {
   }
 
   public String choice(String key, String label, Set<String> allowed) {
-    Object raw = scope.getVariable(key);
+    Object raw = read(key, label);
     if (raw == null || raw.toString().isBlank()) {
       problems.add("请选择" + label + "（" + key + "）");
       return null;
@@ -65,7 +77,7 @@ public final class StepInput {
   }
 
   public LocalDate optionalDate(String key, String label) {
-    Object raw = scope.getVariable(key);
+    Object raw = read(key, label);
     if (raw == null || raw.toString().isBlank()) {
       return null;
     }
@@ -95,7 +107,7 @@ public final class StepInput {
   }
 
   public Integer integer(String key, String label, int min, int max) {
-    Object raw = scope.getVariable(key);
+    Object raw = read(key, label);
     if (raw == null || raw.toString().isBlank()) {
       problems.add("请填写" + label + "（" + key + "）");
       return null;
@@ -131,7 +143,7 @@ public final class StepInput {
 
   /** A multi-choice answer: a collection, a JSON array (Tasklist submits arrays as Json) or a comma list. */
   public List<String> choices(String key, String label, Set<String> allowed) {
-    Object raw = scope.getVariable(key);
+    Object raw = read(key, label);
     List<String> values = new ArrayList<>();
     if (raw instanceof Collection<?> c) {
       c.forEach(v -> values.add(String.valueOf(v)));
@@ -157,6 +169,12 @@ public final class StepInput {
     problems.add(message);
   }
 
+  /** A problem of the given form fields (which the form marks), whether or not the message names their labels. */
+  public void problem(String message, String... fields) {
+    problems.add(message);
+    namedFields.addAll(List.of(fields));
+  }
+
   public void problems(Collection<String> messages) {
     problems.addAll(messages);
   }
@@ -168,8 +186,19 @@ public final class StepInput {
   /** Refuses the whole step when anything was wrong; the engine rolls the command back. */
   public void refuseIfAnyProblem() {
     if (!problems.isEmpty()) {
-      throw new StepRefusedException(problems);
+      throw new StepRefusedException(problems, fields());
     }
+  }
+
+  /** The fields at fault: those a rule named, and those whose label a problem mentions ("谈话日期（…）不能早于…"). */
+  List<String> fields() {
+    Set<String> fields = new LinkedHashSet<>(namedFields);
+    keysByLabel.forEach((label, key) -> {
+      if (problems.stream().anyMatch(problem -> problem.contains(label))) {
+        fields.add(key);
+      }
+    });
+    return List.copyOf(fields);
   }
 
   private boolean isBlank(String key) {

@@ -27,6 +27,30 @@ class ApplicationStartTest extends DevelopmentTestSupport {
     assertRefusedWithoutTrace(application("2025-01-10", "2007-01-11"), "未满18周岁");
   }
 
+  /** A year mistyped, not an applicant under 18: the refusal says so and names both dates for the form to mark. */
+  @Test
+  void rejectsAnApplicationDatedBeforeTheBirthNamingBothDates() {
+    today("2025-03-01");
+    assertThatThrownBy(() -> start(application("1994-12-01", "1995-05-05")))
+        .isInstanceOfSatisfying(StepRefusedException.class, refused -> {
+          assertThat(refused.problems()).contains("递交申请书日期（1994-12-01）早于出生日期（1995-05-05），请核对这两个日期")
+              .noneMatch(problem -> problem.contains("未满18周岁"));
+          assertThat(refused.fields()).contains("birthDate", "applicationDate");
+        });
+  }
+
+  /** The fields at fault are those whose labels the problems mention, for Tasklist to mark them. */
+  @Test
+  void aRefusalNamesTheFieldsItsProblemsAreAbout() {
+    today("2025-03-01");
+    Map<String, Object> application = application("2025-01-10", "1995-05-05");
+    String id = (String) application.get("idNumber");
+    application.put("idNumber", id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'));
+    application.put("phone", "1234");
+    assertThatThrownBy(() -> start(application)).isInstanceOfSatisfying(StepRefusedException.class,
+        refused -> assertThat(refused.fields()).containsExactlyInAnyOrder("idNumber", "phone"));
+  }
+
   @Test
   void acceptsApplicantOnTheir18thBirthday() {
     today("2025-03-01");

@@ -762,9 +762,9 @@ class TasklistBrowserTest {
     type(field(talkForm, "谈话人"), "马建国");
     type(field(talkForm, "谈话记录"), "申请人入党动机端正，对党的认识较为深刻。");
     click(completeButton(details));
+    // shown at the top of the form (issue 14), no longer as Tasklist's toast over the 完成 button
     WebElement refusal = wait.until(d -> visibleAlert("办理未通过校验"));
-    String refusalText = refusal.findElement(By.cssSelector(".status")).getText() + " "
-        + refusal.findElement(By.cssSelector(".message")).getText();
+    String refusalText = refusal.getText();
     assertThat(refusalText).contains("谈话日期（" + applicationDate.minusDays(5) + "）不能早于递交申请书日期（"
         + applicationDate + "）").doesNotContain("ENGINE-", "Exception");
     Files.writeString(SCREENSHOTS.resolve("04-step2-refused.txt"), refusalText + "\n", StandardCharsets.UTF_8);
@@ -980,13 +980,13 @@ class TasklistBrowserTest {
   }
 
   /**
-   * Types a date the way the picker's placeholder asks (mm/dd/yyyy in the Camunda 7 webapps, whatever the
-   * language), then checks the picker took it as that date.
+   * Types a date the way the picker's placeholder asks (yyyy-mm-dd once our Tasklist script has set the picker up,
+   * "如 2026-03-05"; form-js's own is the browser's order, mm/dd/yyyy here), then checks the picker took it.
    */
   private void typeDate(WebElement input, LocalDate date) {
     scrollToCenter(input);
     String placeholder = input.getDomAttribute("placeholder");
-    String pattern = placeholder == null || placeholder.isBlank() ? "MM/dd/yyyy" : placeholder.replace("mm", "MM");
+    String pattern = placeholder == null || !placeholder.contains("yy") ? "yyyy-MM-dd" : placeholder.replace("mm", "MM");
     DateTimeFormatter typed = DateTimeFormatter.ofPattern(pattern);
     DateTimeFormatter shown = DateTimeFormatter.ofPattern(pattern.replace("MM", "M").replace("dd", "d"));
     input.clear();
@@ -1351,5 +1351,378 @@ class TasklistBrowserTest {
       suffix.append(characters.charAt(ThreadLocalRandom.current().nextInt(characters.length())));
     }
     return suffix.toString();
+  }
+
+  // ---- issue 14: messages
+
+  /**
+   * A clerk's typos in the start form of 发展党员: form-js's own checks (a required radio, the phone's pattern) and
+   * the server's refusal (an ID number with a wrong check digit, an application date before the birth date) are
+   * told in Chinese at the top of the form, beside 启动 and at each field; each clears once its field is changed,
+   * and the corrected application starts the case.
+   */
+  @Test
+  void messagesOfTheStartFormStandAtTheFieldsAtTheTopAndBesideTheButtonUntilFixed() throws IOException {
+    try {
+      LocalDate birthDate = LocalDate.of(1990, 4, 1);
+      String idNumber = idNumberFor(birthDate);
+      String wrongCheckDigit = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1');
+      login("guitu.clerk");
+      WebElement modal = messagesOpenStartForm();
+      SearchContext form = visible(modal, By.cssSelector("form.fjs-form"));
+
+      // nothing filled in: form-js's required check, in Chinese, and the fields at fault brought to the eye
+      click(messagesStartButton(modal));
+      WebElement gender = messagesField(form, "性别");
+      wait.until(d -> messagesFieldError(gender).equals("此项为必填项"));
+      WebElement top = visible(modal, By.cssSelector(".dj-refusal"));
+      assertThat(top.getText()).startsWith("请先修改以下各项").contains("性别：此项为必填项")
+          .contains("姓名：此项为必填项").doesNotContain("Field", "required");
+      assertThat(visible(modal, By.cssSelector(".modal-footer .dj-refusal-hint")).getText()).contains("性别");
+      // Tasklist's notice without a word of what is taken away
+      wait.until(d -> messagesVisibleNotices().isEmpty());
+      screenshotWhole("40-messages-start-required", ".modal");
+
+      type(field(form, "姓名"), "错字测试");
+      // form-js checks a field again when it is left: leave it before clicking the radio button under it
+      field(form, "姓名").sendKeys(Keys.TAB);
+      click(field(form, "男"));
+      assertThat(field(form, "男").isSelected()).isTrue();
+      type(field(form, "民族"), "汉族");
+      typeDate(field(form, "出生日期"), birthDate);
+      type(field(form, "居民身份证号码"), wrongCheckDigit);
+      select(form, "学历", "大学本科");
+      type(field(form, "职业/工作岗位"), "教师");
+      select(form, "所在党支部", "规土局党支部");
+      // 补录 of a paper application dated before the birth date: a typo of the year
+      typeDate(field(form, "递交申请书日期"), birthDate.minusMonths(4));
+      // the list at the top keeps its lines, struck through once fixed
+      wait.until(d -> top.findElements(By.cssSelector("li")).stream()
+          .allMatch(li -> li.getDomAttribute("class").contains("dj-fixed")));
+      assertThat(top.getText()).startsWith("已按以下各项修改，请再次提交：");
+      type(field(form, "手机号码"), "1234");
+      field(form, "手机号码").sendKeys(Keys.TAB);
+      WebElement phone = messagesField(form, "手机号码");
+      wait.until(d -> messagesFieldError(phone).equals("手机号码应为11位数字，以1开头，第二位为3至9"));
+      wait.until(d -> modal.findElement(By.cssSelector(".modal-footer .dj-refusal-hint")).getText()
+          .equals("表单有误，请修改：手机号码"));
+      assertThat(top.getText()).startsWith("以下各项已修改，表单中还有标红的项：");
+      assertThat(messagesStartButton(modal).isEnabled()).as("form-js holds 启动 back").isFalse();
+      screenshotWhole("41-messages-start-phone-pattern", ".modal");
+
+      messagesRetype(field(form, "手机号码"), "13800138000");
+      field(form, "手机号码").sendKeys(Keys.TAB);
+      wait.until(d -> modal.findElements(By.cssSelector(".dj-refusal-hint, .fjs-form-field-error")).isEmpty());
+
+      // the server's refusal: at the top, beside 启动, at the ID number and at both dates
+      click(messagesStartButton(modal));
+      WebElement refusedTop = wait.until(d -> d.findElements(By.cssSelector(".modal-dialog .dj-refusal")).stream()
+          .filter(e -> e.getText().contains("办理未通过校验")).findFirst().orElse(null));
+      String refusal = refusedTop.getText();
+      String datesMessage = "递交申请书日期（" + birthDate.minusMonths(4) + "）早于出生日期（" + birthDate
+          + "），请核对这两个日期";
+      assertThat(refusal).contains("居民身份证号码校验位不正确").contains(datesMessage)
+          .doesNotContain("ENGINE-", "Exception", "Cannot", "idNumber", "（birthDate）", "办理未通过校验：");
+      WebElement id = messagesField(form, "居民身份证号码");
+      WebElement applied = messagesField(form, "递交申请书日期");
+      WebElement born = messagesField(form, "出生日期");
+      wait.until(d -> messagesRefusalAt(id).equals("居民身份证号码校验位不正确"));
+      assertThat(messagesRefusalAt(applied)).isEqualTo(datesMessage);
+      assertThat(messagesRefusalAt(born)).isEqualTo(datesMessage);
+      assertThat(id.getDomAttribute("class")).contains("dj-field-refused");
+      assertThat(modal.findElement(By.cssSelector(".modal-footer .dj-refusal-hint")).getText())
+          .startsWith("未通过校验，请修改：").contains("居民身份证号码").contains("递交申请书日期");
+      wait.until(d -> messagesVisibleNotices().isEmpty());
+      assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("idNumber", wrongCheckDigit).count())
+          .isZero();
+      Files.writeString(SCREENSHOTS.resolve("42-messages-start-refused.txt"), refusal + "\n", StandardCharsets.UTF_8);
+      screenshotWhole("42-messages-start-refused", ".modal");
+
+      // fixed one by one: each message goes with its own fix, the rest stays
+      messagesRetype(field(form, "居民身份证号码"), idNumber);
+      wait.until(d -> messagesRefusalAt(id).isEmpty());
+      assertThat(refusedTop.findElements(By.cssSelector("li.dj-fixed"))).extracting(WebElement::getText)
+          .containsExactly("居民身份证号码校验位不正确");
+      assertThat(id.getDomAttribute("class")).doesNotContain("dj-field-refused");
+      assertThat(messagesRefusalAt(applied)).isEqualTo(datesMessage);
+      typeDate(field(form, "递交申请书日期"), BusinessCalendar.today().minusDays(3));
+      wait.until(d -> d.findElements(By.cssSelector(".modal-dialog .dj-refusal-hint, .modal-dialog .dj-field-refusal,"
+          + " .modal-dialog .dj-field-refused")).isEmpty());
+      assertThat(refusedTop.getText()).startsWith("已按以下各项修改，请再次提交：");
+      screenshotWhole("43-messages-start-fixed", ".modal");
+
+      click(messagesStartButton(modal));
+      wait.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty() || visibleAlert("") != null);
+      assertThat(visibleAlert("")).as("error shown when starting").isNull();
+      assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("idNumber", idNumber).count())
+          .isOne();
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      messagesSaveState("failure-messages-start");
+      throw failure;
+    }
+  }
+
+  /** Step 2 refused (the talk before the application): the talk date is marked, beside 完成 too, until changed. */
+  @Test
+  void messagesOfATaskRefusalMarkTheTalkDateUntilItIsChanged() throws IOException {
+    try {
+      LocalDate applicationDate = BusinessCalendar.today().minusDays(12);
+      ProcessInstance pi = startGuituCase("谈话日期测试", LocalDate.of(1993, 3, 3), applicationDate);
+      Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+      login("guitu.clerk");
+      openFromFilter("本组待办", talk);
+      WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details")));
+      click(visible(details, By.cssSelector("button.claim")));
+      wait.until(d -> details.findElements(By.cssSelector(".disabled-form")).isEmpty());
+      SearchContext form = visible(details, By.cssSelector("form.fjs-form"));
+      wait.until(ExpectedConditions.elementToBeClickable(field(form, "谈话人")));
+      typeDate(field(form, "谈话日期"), applicationDate.minusDays(4));
+      type(field(form, "谈话人"), "马建国");
+      type(field(form, "谈话记录"), "申请人入党动机端正。");
+      click(completeButton(details));
+
+      String expected = "谈话日期（" + applicationDate.minusDays(4) + "）不能早于递交申请书日期（" + applicationDate + "）";
+      WebElement talkDate = messagesField(form, "谈话日期");
+      wait.until(d -> messagesRefusalAt(talkDate).equals(expected));
+      assertThat(talkDate.getDomAttribute("class")).contains("dj-field-refused");
+      assertThat(messagesRefusalAt(messagesField(form, "谈话人"))).isEmpty();
+      assertThat(visible(details, By.cssSelector(".dj-refusal")).getText())
+          .isEqualTo("办理未通过校验，请修改后再提交：\n" + expected);
+      assertThat(visible(details, By.cssSelector(".form-actions .dj-refusal-hint")).getText())
+          .isEqualTo("未通过校验，请修改：谈话日期");
+      // no toast over the 完成 button
+      wait.until(d -> messagesVisibleNotices().isEmpty());
+      assertThat(taskService.createTaskQuery().taskId(talk.getId()).count()).isOne();
+      screenshotWhole("44-messages-task-refused", ".task-details .three-cols-layout-cell.content");
+
+      typeDate(field(form, "谈话日期"), applicationDate.plusDays(2));
+      wait.until(d -> details.findElements(By.cssSelector(".dj-refusal-hint, .dj-field-refusal")).isEmpty());
+      assertThat(details.findElement(By.cssSelector(".dj-refusal")).getText())
+          .isEqualTo("已按以下各项修改，请再次提交：\n" + expected);
+      assertThat(talkDate.getDomAttribute("class")).doesNotContain("dj-field-refused");
+      screenshotWhole("45-messages-task-fixed", ".task-details .three-cols-layout-cell.content");
+      click(completeButton(details));
+      wait.until(d -> taskService.createTaskQuery().taskId(talk.getId()).count() == 0 || visibleAlert("") != null);
+      assertThat(visibleAlert("")).as("error shown when completing").isNull();
+      assertThat(runtimeService.getVariable(pi.getId(), "talkDate")).isEqualTo(applicationDate.plusDays(2).toString());
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      messagesSaveState("failure-messages-task");
+      throw failure;
+    }
+  }
+
+  /** The calendar of a date field: Chinese months and weekdays, the week from Monday; a typed date is taken. */
+  @Test
+  void messagesCalendarIsChineseAndStartsOnMonday() throws IOException {
+    try {
+      login("guitu.clerk");
+      WebElement modal = messagesOpenStartForm();
+      SearchContext form = visible(modal, By.cssSelector("form.fjs-form"));
+      WebElement birth = field(form, "出生日期");
+      wait.until(d -> "如 2026-03-05".equals(birth.getDomAttribute("placeholder")));
+      typeDate(birth, LocalDate.of(1990, 3, 5));
+      assertThat(birth.getDomProperty("value")).isEqualTo("1990-03-05");
+      click(birth);
+      WebElement calendar = wait.until(d -> d.findElements(By.cssSelector(".modal-dialog .flatpickr-calendar.open"))
+          .stream().findFirst().orElse(null));
+      List<String> weekdays = calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream()
+          .map(e -> e.getText().trim()).toList();
+      assertThat(weekdays).containsExactly("一", "二", "三", "四", "五", "六", "日");
+      WebElement month = calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months"));
+      assertThat(new Select(month).getFirstSelectedOption().getText()).isEqualTo("三月");
+      assertThat(new Select(month).getOptions()).extracting(WebElement::getText).doesNotContain("March", "January");
+      // 1990-03-01 was a Thursday: with the week from Monday, three days of February come first
+      List<WebElement> days = calendar.findElements(By.cssSelector(".flatpickr-day"));
+      assertThat(days.get(0).getDomAttribute("class")).contains("prevMonthDay");
+      assertThat(days.get(3).getText()).isEqualTo("1");
+      assertThat(days.get(3).getDomAttribute("aria-label")).isEqualTo("1990年3月1日");
+      assertThat(calendar.getText()).doesNotContain("Sun", "Mon", "March");
+      screenshotWhole("46-messages-calendar", ".modal");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      messagesSaveState("failure-messages-calendar");
+      throw failure;
+    }
+  }
+
+  /** The product's name in the header and the title, and a refused login said in Chinese. */
+  @Test
+  void messagesLoginFailureAndTitlesAreChinese() throws IOException {
+    try {
+      open();
+      // a user that does not exist: a wrong password of a real one would slow its next logins (LoginThrottlingTest)
+      WebElement username = driver.findElement(By.cssSelector("input[ng-model='username']"));
+      username.sendKeys("nobody.here");
+      driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("wrong");
+      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+      WebElement failed = wait.until(d -> visibleAlert("登录失败"));
+      assertThat(failed.getText()).contains("用户名或密码错误").doesNotContain("Unauthorized");
+      screenshot("47-messages-login-failed");
+      login("guitu.clerk");
+      assertThat(driver.getTitle()).isEqualTo("党建工作流 任务办理");
+      // the header names the product; Camunda only in the notice that the engine is Camunda 7 CE
+      assertThat(driver.findElement(By.cssSelector("[cam-widget-header] .navbar-brand")).getText().trim())
+          .isEqualTo("党建工作流 任务办理");
+      assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getText()).doesNotContain("Welcome",
+          "Tasklist");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      messagesSaveState("failure-messages-login");
+      throw failure;
+    }
+  }
+
+  /**
+   * The English a clerk still reads on the Tasklist pages a clerk opens (the task list, a task form, the start
+   * dialog): every Latin word shown, or in a placeholder or tooltip, printed; product names and ids excepted.
+   */
+  @Test
+  void messagesEnglishLeftOnTheClerksTasklistPagesIsPrinted() throws IOException {
+    try {
+      ProcessInstance pi = startGuituCase("英文扫描", LocalDate.of(1994, 4, 4), BusinessCalendar.today().minusDays(6));
+      Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+      login("guitu.clerk");
+      java.util.Map<String, List<String>> english = new java.util.LinkedHashMap<>();
+      showFilter("本组待办");
+      english.put("任务列表", messagesEnglishWords());
+      screenshot("48-messages-english-task-list");
+      openFromFilter("本组待办", talk);
+      WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details")));
+      click(visible(details, By.cssSelector("button.claim")));
+      wait.until(d -> details.findElements(By.cssSelector(".disabled-form")).isEmpty());
+      visible(details, By.cssSelector("form.fjs-form"));
+      english.put("任务表单", messagesEnglishWords());
+      // the keyboard shortcuts, described in config.js
+      click(By.cssSelector("a.showShortcutHelp"));
+      WebElement shortcuts = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".modal-dialog .cam-table")));
+      assertThat(shortcuts.getText()).contains("ctrl+alt+c").contains("认领当前选中的任务")
+          .contains("打开“启动流程”对话框");
+      english.put("快捷键说明", messagesEnglishWords());
+      click(By.cssSelector(".modal-footer button[ng-click='$dismiss()']"));
+      wait.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+      WebElement modal = messagesOpenStartForm();
+      visible(modal, By.cssSelector("form.fjs-form"));
+      // the drop-downs' own texts too ("Select", "Search")
+      click(messagesStartButton(modal));
+      wait.until(d -> !d.findElements(By.cssSelector(".modal-dialog .dj-refusal")).isEmpty()
+          && messagesVisibleNotices().isEmpty());
+      english.put("启动对话框", messagesEnglishWords());
+      screenshotWhole("49-messages-english-start-dialog", ".modal");
+      StringBuilder report = new StringBuilder();
+      english.forEach((page, words) -> report.append(page).append("（").append(words.size()).append("）：")
+          .append(String.join(" ", words)).append('\n'));
+      System.out.println("English words left on the clerk's Tasklist pages:\n" + report);
+      Files.writeString(SCREENSHOTS.resolve("49-messages-english-words.txt"), report.toString(), StandardCharsets.UTF_8);
+      // what is left is named in the report; none of form-js's messages or the calendar's is among it
+      english.forEach((page, words) -> assertThat(words).as("English on %s", page).hasSizeLessThanOrEqualTo(2)
+          .doesNotContain("Field", "required", "Select", "Search", "March", "Sun", "Welcome", "Unauthorized"));
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      messagesSaveState("failure-messages-english");
+      throw failure;
+    }
+  }
+
+  /**
+   * The Latin words of the page as shown (text, placeholders, tooltips, the title). Not words: case numbers and ids
+   * (guitu-2026-0001, guitu.clerk, ctrl+alt+c), dates, the product name the page must show (the footer's
+   * "Camunda Platform", the notice that the engine is Camunda 7) and the time zone's id.
+   */
+  private List<String> messagesEnglishWords() {
+    @SuppressWarnings("unchecked")
+    List<String> texts = (List<String>) ((JavascriptExecutor) driver).executeScript(
+        "const texts = [document.title, document.body.innerText];"
+            + " for (const e of document.querySelectorAll('[placeholder], [title], [uib-tooltip], [aria-label]')) {"
+            + "   if (e.offsetParent !== null) { texts.push(e.getAttribute('placeholder') || '', e.getAttribute('title')"
+            + "     || '', e.getAttribute('aria-label') || ''); } }"
+            + " return texts;");
+    // the footer's "技术支持：Camunda Platform" and the browser's time zone (an IANA id, "Asia/Shanghai")
+    java.util.Set<String> allowed = java.util.Set.of("Camunda", "Platform", "Asia", "Shanghai");
+    java.util.Set<String> words = new java.util.TreeSet<>();
+    for (String text : texts) {
+      for (String token : text.split("[\\s，。：；、（）()\\[\\]{}<>\"'“”/|·,:;!?]+")) {
+        // ids and numbers (guitu.clerk, guitu-2026-0001, v7.24.0, ctrl+alt+c) are not words to translate
+        if (token.matches("[A-Za-z]{2,}") && !allowed.contains(token)) {
+          words.add(token);
+        }
+      }
+    }
+    return new ArrayList<>(words);
+  }
+
+  /**
+   * Replaces a filled-in text as a clerk does (select all, type): WebDriver's clear() empties the input without an
+   * input event, so form-js keeps its value and the next keys are appended to it.
+   */
+  private void messagesRetype(WebElement input, String text) {
+    scrollToCenter(input);
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(text);
+    assertThat(input.getDomProperty("value")).isEqualTo(text);
+  }
+
+  /** The page, its screenshot and the browser's console (our script's errors would be there). */
+  private void messagesSaveState(String name) {
+    saveState(name);
+    try {
+      StringBuilder console = new StringBuilder();
+      for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n');
+      }
+      Files.writeString(SCREENSHOTS.resolve(name + "-console.txt"), console.toString(), StandardCharsets.UTF_8);
+    } catch (RuntimeException | IOException e) {
+      // keep the original failure
+    }
+  }
+
+  private WebElement messagesOpenStartForm() {
+    click(By.cssSelector("li.start-process-action a[ng-click='open()']"));
+    WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    visible(modal, By.cssSelector("input[ng-model='page.searchValue']")).sendKeys(PROCESS_NAME);
+    click(visible(modal, By.xpath(".//ul[contains(@class,'processes')]//a[normalize-space(.)='" + PROCESS_NAME + "']")));
+    visible(modal, By.cssSelector("form.fjs-form"));
+    return modal;
+  }
+
+  private WebElement messagesStartButton(WebElement modal) {
+    return visible(modal, By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
+  }
+
+  /** A form-js field (label, input, description, errors) by its label. */
+  private WebElement messagesField(SearchContext form, String label) {
+    return wait.until(d -> form.findElements(By.xpath(".//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
+        + "[.//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label + "']]"))
+        .stream().reduce((outer, inner) -> inner).orElse(null));
+  }
+
+  /** form-js's own error under a field, "" if none. */
+  private String messagesFieldError(WebElement field) {
+    return field.findElements(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText)
+        .findFirst().orElse("").trim();
+  }
+
+  /** The server's refusal drawn at a field, "" if none. */
+  private String messagesRefusalAt(WebElement field) {
+    return field.findElements(By.cssSelector(".dj-field-refusal")).stream().map(WebElement::getText)
+        .findFirst().orElse("").trim();
+  }
+
+  /** Tasklist's own notifications now shown (the toast, the dialog's panel). */
+  private List<String> messagesVisibleNotices() {
+    List<String> shown = new ArrayList<>();
+    for (WebElement notice : driver.findElements(By.cssSelector(".notifications .alert"))) {
+      try {
+        if (notice.isDisplayed()) {
+          shown.add(notice.getText());
+        }
+      } catch (StaleElementReferenceException removedWhileLooking) {
+        // gone
+      }
+    }
+    return shown;
   }
 }

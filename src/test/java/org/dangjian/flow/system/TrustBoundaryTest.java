@@ -416,6 +416,9 @@ class TrustBoundaryTest extends DevelopmentTestSupport {
     Map<String, Object> error = new com.fasterxml.jackson.databind.ObjectMapper().readValue(extra.body(), Map.class);
     assertThat(error.get("message").toString()).startsWith("办理未通过校验：").contains("orgDeptGroup");
     assertThat(error.get("detail").toString()).startsWith("Cannot submit task form");
+    // and, as on /engine-rest, the problems and the fields at fault (Tasklist marks them)
+    assertThat((List<String>) error.get("fields")).containsExactly("orgDeptGroup");
+    assertThat((List<String>) error.get("problems")).isNotEmpty().allMatch(p -> !p.startsWith("办理未通过校验"));
     java.net.http.HttpResponse<String> variable = browser.send("PUT",
         api + "/process-instance/" + pi.getId() + "/variables/committeeApproverGroup", "{\"value\":\"guitu-clerk\"}");
     assertThat(variable.statusCode()).as(variable.body()).isEqualTo(403);

@@ -1,6 +1,11 @@
 // dangjian-flow: this file replaces the webjar's config.js of this app.
 // Chinese for browsers asking for it (locales/zh.json), English otherwise.
 export default {
+  // the header and the page title: "党建工作流 系统管理"
+  app: {
+    name: '系统管理',
+    vendor: '党建工作流'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

@@ -1,6 +1,11 @@
 // dangjian-flow: this file replaces the webjar's config.js of this app.
 // Chinese for browsers asking for it (locales/zh.json), English otherwise.
 export default {
+  // the header and the page title: "党建工作流 欢迎"
+  app: {
+    name: '欢迎',
+    vendor: '党建工作流'
+  },
   // our own pages beside the webapps; they take this login (reads only)
   links: [
     {label: '全程纪实查询', href: '/records.html', description: '审计与督导：案件的全程纪实、PDF 与 Excel 导出、违规记录'},
