@@ -1255,6 +1255,44 @@ class TasklistBrowserTest {
     }
   }
 
+  /**
+   * 新建任务, 设置到期日, 设置跟进日期 and 添加组 are refused to clerks by the server: Tasklist does not offer them; the due date
+   * and the task's groups are still shown, read-only.
+   */
+  @Test
+  void actionsTheServerRefusesAreNotOffered() throws IOException {
+    try {
+      ProcessInstance pi = startGuituCase("动作" + findingSuffix(), LocalDate.of(1994, 4, 4),
+          BusinessCalendar.today().minusDays(3));
+      Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+      login("guitu.clerk");
+      openFromFilter("本组待办", talk);
+      WebElement details = driver.findElement(By.cssSelector(".task-details"));
+      wait.until(d -> details.findElement(By.cssSelector("li.groups")).isDisplayed());
+      assertThat(details.findElement(By.cssSelector("li.groups")).getText()).contains("规土局党支部");
+      assertThat(details.findElement(By.cssSelector(".due-date")).isDisplayed()).isTrue();
+      List<WebElement> createTask = driver.findElements(By.cssSelector("li.create-task-action"));
+      assertThat(createTask).as("新建任务 is in the page").isNotEmpty();
+      assertThat(createTask.stream().noneMatch(WebElement::isDisplayed)).as("新建任务 shown").isTrue();
+      assertThat(details.findElements(By.cssSelector(".meta.dates .followup-date"))).as("设置跟进日期 in the page")
+          .isNotEmpty();
+      assertThat(details.findElements(By.cssSelector("[translate='SET_FOLLOW_UP_DATE'], [translate='ADD_GROUPS'],"
+          + " .meta.dates .glyphicon-remove")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+      // the due date and the groups are not editable: a click opens no editor
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+          details.findElement(By.cssSelector(".due-date")));
+      new org.openqa.selenium.interactions.Actions(driver).moveToElement(details.findElement(By.cssSelector(
+          ".due-date"))).click().perform();
+      assertThat(details.findElements(By.cssSelector(".due-date input, .cam-widget-inline-field.field-control"))
+          .stream().noneMatch(WebElement::isDisplayed)).isTrue();
+      screenshot("58-actions-not-offered");
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      saveState("failure-actions");
+      throw failure;
+    }
+  }
+
   /** The overdue and transfer pages offer organizations by name; their values stay ids. */
   @Test
   void findingOverdueAndTransferPagesOfferOrganizationsByName() throws IOException {
