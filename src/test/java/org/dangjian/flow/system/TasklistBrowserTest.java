@@ -1242,7 +1242,8 @@ class TasklistBrowserTest {
       wait.until(d -> card.findElement(By.cssSelector("h5.assignee")).getText().contains("guitu.clerk2"));
       LocalDate lastDay = talk.getDueDate().toInstant().minusMillis(1).atZone(BusinessCalendar.ZONE).toLocalDate();
       WebElement due = card.findElement(By.cssSelector(".due-date"));
-      String dueDay = talk.getDueDate().toInstant().atZone(BusinessCalendar.ZONE).toLocalDate().toString();
+      // a deadline within the day is stored as the next day's 00:00: the card names the last day itself
+      String dueDay = lastDay.toString();
       wait.until(d -> due.getText().contains(dueDay));
       assertThat(due.getText()).contains("已逾期").doesNotContain("前");
       assertThat(lastDay).isBefore(BusinessCalendar.today());
@@ -1494,6 +1495,16 @@ class TasklistBrowserTest {
       assertThat(visibleAlert("")).as("error shown when starting").isNull();
       assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("idNumber", idNumber).count())
           .isOne();
+      // what was created and what comes next: the case number and the open step with its due date
+      String caseNumber = runtimeService.createProcessInstanceQuery().variableValueEquals("idNumber", idNumber)
+          .singleResult().getBusinessKey();
+      WebElement started = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dj-started")));
+      wait.until(d -> started.getText().contains("下一步"));
+      assertThat(started.getText()).contains("已受理，案件编号 " + caseNumber).contains("下一步：2 党组织派人谈话（应于 ")
+          .contains("本组待办");
+      screenshot("59-start-confirmed");
+      started.findElement(By.cssSelector(".dj-started-close")).click();
+      wait.until(d -> d.findElements(By.cssSelector(".dj-started")).isEmpty());
       assertNothingBlockedByThePolicy();
     } catch (Throwable failure) {
       messagesSaveState("failure-messages-start");

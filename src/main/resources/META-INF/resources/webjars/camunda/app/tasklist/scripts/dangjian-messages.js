@@ -449,6 +449,57 @@ function draw(region) {
   }
 }
 
+/** The last day of a deadline: one "within the day" is stored as the next day's 00:00 (BusinessCalendar.endOf). */
+function lastDay(iso) {
+  const day = iso.substring(0, 10);
+  if (iso.substring(11, 19) !== '00:00:00') {
+    return day;
+  }
+  const before = new Date(Date.UTC(Number(day.substring(0, 4)), Number(day.substring(5, 7)) - 1,
+    Number(day.substring(8, 10)) - 1));
+  return before.toISOString().substring(0, 10);
+}
+
+/**
+ * After a start, the clerk sees what was created and what comes next: the case number the server gave it and the
+ * case's open steps with their due dates (Tasklist itself only says that a process was started). Stays until
+ * closed, so it can be copied onto the paper application.
+ */
+async function confirmStart(engineBase, responseText) {
+  let started;
+  try {
+    started = JSON.parse(responseText);
+  } catch (notJson) {
+    return;
+  }
+  if (!started || !started.id) {
+    return;
+  }
+  let next = [];
+  try {
+    const answer = await fetch(engineBase + '/task?processInstanceId=' + encodeURIComponent(started.id)
+      + '&firstResult=0&maxResults=10',
+      {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    if (answer.ok) {
+      next = await answer.json();
+    }
+  } catch (unreachable) {
+    // the confirmation still names the case (the engine refuses an unpaged list: hence maxResults)
+  }
+  document.querySelectorAll('.dj-started').forEach(old => old.remove());
+  const box = element('div', 'dj-started', '');
+  box.setAttribute('role', 'status');
+  const steps = next.map(t => t.name + (t.due ? '（应于 ' + lastDay(String(t.due)) + ' 前完成）' : ''));
+  box.appendChild(element('span', 'dj-started-text', (started.businessKey
+    ? '已受理，案件编号 ' + started.businessKey : '已启动') + '。'
+    + (steps.length > 0 ? '下一步：' + steps.join('；') + '，见“本组待办”。' : '')));
+  const close = element('button', 'dj-started-close', '关闭');
+  close.type = 'button';
+  close.addEventListener('click', () => box.remove());
+  box.appendChild(close);
+  document.body.appendChild(box);
+}
+
 // the answers of the webapps' engine API to a form submission (Tasklist submits through XMLHttpRequest)
 const xhrOpen = XMLHttpRequest.prototype.open;
 XMLHttpRequest.prototype.open = function (method, url) {
@@ -463,6 +514,10 @@ XMLHttpRequest.prototype.send = function () {
     const kind = submission[1];
     const id = decodeURIComponent(submission[2]);
     this.addEventListener('loadend', () => {
+      if (kind === 'process-definition' && this.status >= 200 && this.status < 300) {
+        confirmStart(engineBase, this.responseText);
+        return;
+      }
       if (this.status !== 400) {
         return;
       }

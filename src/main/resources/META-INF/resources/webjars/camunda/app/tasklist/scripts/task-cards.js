@@ -6,17 +6,25 @@
 //   search pill shows and removes it. The priority every task has is hidden in styles/user-styles.css.
 // Only Tasklist's rendered page is read and its own URL parameters are set: nothing here talks to the server.
 
-const DATE_IN_TOOLTIP = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
+const DATE_IN_TOOLTIP = /(\d{4})年(\d{1,2})月(\d{1,2})日 (\d{2}:\d{2}:\d{2})/;
 const SEARCH_ID = 'dangjian-case-search';
 
 function pad(n) {
   return String(n).padStart(2, '0');
 }
 
-// The long date Tasklist puts in the tooltip (config.js dateFormat.long: YYYY年M月D日 HH:mm:ss) as YYYY-MM-DD.
+// The long date Tasklist puts in the tooltip (config.js dateFormat.long: YYYY年M月D日 HH:mm:ss) as YYYY-MM-DD. A
+// deadline "within the day" is stored as the next day's 00:00 (BusinessCalendar.endOf): that is the day before.
 function dateOf(span) {
   const match = DATE_IN_TOOLTIP.exec(span.getAttribute('uib-tooltip') || '');
-  return match ? match[1] + '-' + pad(match[2]) + '-' + pad(match[3]) : null;
+  if (!match) {
+    return null;
+  }
+  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (match[4] === '00:00:00') {
+    day.setDate(day.getDate() - 1);
+  }
+  return day.getFullYear() + '-' + pad(day.getMonth() + 1) + '-' + pad(day.getDate());
 }
 
 function showDates(root) {
