@@ -8,8 +8,9 @@ export default {
   },
   // loaded by Tasklist's plugin loader from this folder (ES modules, so the nonce policy lets them run):
   // refusals at the top of the form, next to the button and at each field, form-js and its calendar in Chinese
-  // (dangjian-messages); the task list's dates as dates and a search by name (task-cards)
-  customScripts: ['scripts/dangjian-messages', 'scripts/task-cards'],
+  // (dangjian-messages); the task list's dates as dates and a search by name (task-cards); drafts of typed values kept
+  // and put back, Esc in a calendar closing only the calendar, a question before a dialog with typed values closes (keep-input)
+  customScripts: ['scripts/dangjian-messages', 'scripts/task-cards', 'scripts/keep-input'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
