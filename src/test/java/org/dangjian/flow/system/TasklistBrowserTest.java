@@ -677,6 +677,60 @@ class TasklistBrowserTest {
     }
   }
 
+  @Test
+  void draftsSurviveEscInTheCalendarAndAClosedStartDialog() throws IOException {
+    try {
+      open();
+      login("guitu.clerk");
+      WebElement modal = openStartForm();
+      SearchContext startForm = visible(modal, By.cssSelector("form.fjs-form"));
+      type(field(startForm, "姓名"), "草稿测试");
+      WebElement birth = field(startForm, "出生日期");
+      scrollToCenter(birth);
+      birth.click();
+      birth.sendKeys("1990-01-02");
+      wait.until(d -> !d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
+      birth.sendKeys(Keys.ESCAPE);
+      // Esc closed the calendar only: the dialog and what was typed stay
+      wait.until(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
+      assertThat(driver.findElements(By.cssSelector(".modal-dialog"))).isNotEmpty();
+      assertThat(field(startForm, "姓名").getDomProperty("value")).isEqualTo("草稿测试");
+      assertThat(birth.getDomProperty("value")).isEqualTo("1990-01-02");
+      click(modal.findElement(By.cssSelector(".modal-header .close, .modal-footer button[ng-click='$dismiss()']")));
+      WebElement question = visible(modal, By.cssSelector(".dj-draft-question"));
+      assertThat(question.getText()).contains("继续填写", "关闭，保留草稿", "放弃内容并关闭");
+      screenshot("60-draft-question");
+      click(question.findElement(By.cssSelector(".dj-draft-keep")));
+      wait.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+
+      modal = openStartForm();
+      SearchContext again = visible(modal, By.cssSelector("form.fjs-form"));
+      wait.until(d -> "草稿测试".equals(field(again, "姓名").getDomProperty("value")));
+      wait.until(d -> "1990-01-02".equals(field(again, "出生日期").getDomProperty("value")));
+      assertThat(visible(modal, By.cssSelector(".dj-draft-note")).getText()).isEqualTo("已恢复上次未提交的内容");
+      screenshot("61-draft-restored");
+      // discarding leaves nothing for the next start
+      click(modal.findElement(By.cssSelector(".modal-header .close, .modal-footer button[ng-click='$dismiss()']")));
+      click(visible(modal, By.cssSelector(".dj-draft-discard")));
+      wait.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+      modal = openStartForm();
+      SearchContext fresh = visible(modal, By.cssSelector("form.fjs-form"));
+      assertThat(field(fresh, "姓名").getDomProperty("value")).isEmpty();
+      logout();
+    } catch (Throwable failure) {
+      saveState("failure-drafts");
+      throw failure;
+    }
+  }
+
+  private WebElement openStartForm() {
+    click(By.cssSelector("li.start-process-action a[ng-click='open()']"));
+    WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    visible(modal, By.cssSelector("input[ng-model='page.searchValue']")).sendKeys(PROCESS_NAME);
+    click(visible(modal, By.xpath(".//ul[contains(@class,'processes')]//a[normalize-space(.)='" + PROCESS_NAME + "']")));
+    return modal;
+  }
+
   private void walkThrough() throws IOException {
     LocalDate today = BusinessCalendar.today();
     LocalDate birthDate = LocalDate.of(1995, 5, 5);
