@@ -84,7 +84,11 @@ function save(region) {
   if (!key || submitted.has(key) || restoring.has(region)) {
     return;
   }
-  const values = typedValues(region.querySelector('.fjs-form'));
+  const form = region.querySelector('.fjs-form');
+  if (!form) {
+    return;
+  }
+  const values = typedValues(form);
   if (Object.keys(values).length) {
     sessionStorage.setItem(key, JSON.stringify(values));
   } else {
@@ -195,8 +199,9 @@ function restore(region) {
       note(region, form);
     }
     if (left > 0) {
-      // a second pass: flatpickr is attached late, and a redraw of form-js may have emptied what the first set
-      setTimeout(() => pass(waiting > 0 || left === 2 ? left - 1 : 0), 300);
+      // more passes for about three seconds: flatpickr is attached late, and form-js redraws the task form once its
+      // variables have loaded, emptying what an earlier pass set before form-js had taken it
+      setTimeout(() => pass(left - 1), 300);
     } else {
       setTimeout(() => {
         restoring.delete(region);
@@ -204,7 +209,7 @@ function restore(region) {
       }, 100);
     }
   };
-  setTimeout(() => pass(5), 50);
+  setTimeout(() => pass(10), 50);
 }
 
 new MutationObserver(() => {
