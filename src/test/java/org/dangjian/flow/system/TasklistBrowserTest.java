@@ -770,6 +770,41 @@ class TasklistBrowserTest {
     }
   }
 
+  /** Issue 14 point 5: after step 2 the clerk's group holds step 3 of the same case; the banner opens it. */
+  @Test
+  void afterCompletingAStepTheNextStepOfTheCaseIsOffered() throws IOException {
+    try {
+      LocalDate applicationDate = BusinessCalendar.today().minusDays(12);
+      ProcessInstance pi = startGuituCase("下一步测试", LocalDate.of(1991, 1, 1), applicationDate);
+      Task talk = openTask(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+      login("guitu.clerk");
+      openFromFilter("本组待办", talk);
+      WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details")));
+      click(visible(details, By.cssSelector("button.claim")));
+      wait.until(d -> details.findElements(By.cssSelector(".disabled-form")).isEmpty());
+      SearchContext form = visible(details, By.cssSelector("form.fjs-form"));
+      wait.until(ExpectedConditions.elementToBeClickable(field(form, "谈话人")));
+      typeDate(field(form, "谈话日期"), applicationDate.plusDays(2));
+      type(field(form, "谈话人"), "马建国");
+      type(field(form, "谈话记录"), "申请人入党动机端正。");
+      click(completeButton(details));
+      WebElement link = visible(driver, By.cssSelector(".dj-next a.dj-next-step"));
+      Task next = openTask(pi, MemberDevelopment.Tasks.DETERMINE_ACTIVIST);
+      assertThat(link.getText()).isEqualTo(next.getName());
+      assertThat(driver.findElement(By.cssSelector(".dj-next")).getText()).startsWith("已完成。本案下一步：");
+      screenshot("63-next-step-offered");
+      click(link);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2.task"),
+          next.getName()));
+      visible(driver, By.cssSelector(".task-details form.fjs-form"));
+      screenshot("64-next-step-opened");
+      logout();
+    } catch (Throwable failure) {
+      saveState("failure-next-step");
+      throw failure;
+    }
+  }
+
   private WebElement openStartForm() {
     click(By.cssSelector("li.start-process-action a[ng-click='open()']"));
     WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog")));

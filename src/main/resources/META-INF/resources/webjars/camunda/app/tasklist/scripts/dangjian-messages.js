@@ -500,6 +500,67 @@ async function confirmStart(engineBase, responseText) {
   document.body.appendChild(box);
 }
 
+const json = url => fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  .then(answer => answer.ok ? answer.json() : null).catch(() => null);
+
+/** The case of each task being completed, asked for when 完成 is clicked (once completed, the task is gone). */
+const casesOfTasks = new Map();
+
+/**
+ * After a completion, the next step of the same case when the clerk (or their group) holds it: only the tasks the
+ * engine shows this user (candidateUser with includeAssignedTasks, and assignee), so nothing is offered that they
+ * may not open; a colleague's is named.
+ */
+async function offerNextStep(engineBase, taskId) {
+  const task = await casesOfTasks.get(taskId);
+  casesOfTasks.delete(taskId);
+  const me = await json(engineBase.replace(/\/engine\/engine\/[^/]+$/, '') + '/admin/auth/user/default');
+  if (!task || !task.processInstanceId || !me || !me.userId) {
+    return;
+  }
+  const base = engineBase + '/task?processInstanceId=' + encodeURIComponent(task.processInstanceId)
+    + '&firstResult=0&maxResults=10&';
+  const lists = await Promise.all([
+    json(base + 'candidateUser=' + encodeURIComponent(me.userId) + '&includeAssignedTasks=true'),
+    json(base + 'assignee=' + encodeURIComponent(me.userId))]);
+  const tasks = new Map();
+  lists.filter(Boolean).flat().filter(t => t.id !== taskId).forEach(t => tasks.set(t.id, t));
+  if (!tasks.size) {
+    return;
+  }
+  document.querySelectorAll('.dj-started').forEach(old => old.remove());
+  const box = element('div', 'dj-started dj-next', '');
+  box.setAttribute('role', 'status');
+  box.appendChild(element('span', 'dj-started-text', '已完成。本案下一步：'));
+  for (const next of tasks.values()) {
+    const link = element('a', 'dj-next-step', next.name);
+    const filter = /[?&]filter=([^&]+)/.exec(location.hash);
+    link.href = '#/?' + (filter ? 'filter=' + filter[1] + '&' : '') + 'task=' + encodeURIComponent(next.id);
+    box.appendChild(link);
+    if (next.assignee && next.assignee !== me.userId) {
+      const profile = await json(engineBase + '/user/' + encodeURIComponent(next.assignee) + '/profile');
+      const name = profile ? ((profile.lastName || '') + (profile.firstName || '')) || next.assignee : next.assignee;
+      box.appendChild(element('span', 'dj-started-text', '（由 ' + name + ' 办理）'));
+    }
+    box.appendChild(element('span', 'dj-started-text', ' '));
+  }
+  const close = element('button', 'dj-started-close', '关闭');
+  close.type = 'button';
+  close.addEventListener('click', () => box.remove());
+  box.appendChild(close);
+  box.querySelectorAll('a.dj-next-step').forEach(a => a.addEventListener('click', () => setTimeout(() => box.remove(), 0)));
+  document.body.appendChild(box);
+}
+
+document.addEventListener('click', event => {
+  const button = event.target.closest && event.target.closest('button[ng-click="complete()"]');
+  const taskId = button && (/[?&]task=([^&#]+)/.exec(location.hash) || [])[1];
+  if (taskId) {
+    casesOfTasks.set(decodeURIComponent(taskId),
+      json('/camunda/api/engine/engine/default/task/' + encodeURIComponent(decodeURIComponent(taskId))));
+  }
+}, true);
+
 // the answers of the webapps' engine API to a form submission (Tasklist submits through XMLHttpRequest)
 const xhrOpen = XMLHttpRequest.prototype.open;
 XMLHttpRequest.prototype.open = function (method, url) {
@@ -516,6 +577,10 @@ XMLHttpRequest.prototype.send = function () {
     this.addEventListener('loadend', () => {
       if (kind === 'process-definition' && this.status >= 200 && this.status < 300) {
         confirmStart(engineBase, this.responseText);
+        return;
+      }
+      if (kind === 'task' && this.status >= 200 && this.status < 300) {
+        offerNextStep(engineBase, id);
         return;
       }
       if (this.status !== 400) {
