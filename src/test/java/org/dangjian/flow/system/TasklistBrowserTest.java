@@ -167,18 +167,47 @@ class TasklistBrowserTest {
       typeCredentials("gxq.supervisor");
       click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account a.dropdown-toggle")));
-      String definitionId = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey("MemberDevelopmentProcess").latestVersion().singleResult().getId();
-      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
-          + "/runtime");
-      // the diagram renders from its diagram interchange, the Chinese element names with it
-      wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='Task_AdmissionMeeting']")).isEmpty());
+      openDiagram("MemberDevelopmentProcess", "SubProcess_Admission");
       wait.until(d -> d.findElement(By.tagName("body")).getText().contains("流程实例"));
+      // the top level shows the five stages collapsed, readable at Cockpit's default zoom
       screenshot("11-cockpit-member-development");
+      // each stage opens from its drill-down icon, on a diagram of its own (the task names come with it)
+      String[][] stages = {{"SubProcess_Application", "Task_ApplicantTalk"}, {"SubProcess_Activist", "Task_DetermineActivist"},
+          {"SubProcess_Target", "Task_DetermineTarget"}, {"SubProcess_Admission", "Task_AdmissionMeeting"},
+          {"SubProcess_Probation", "Task_ConversionMeeting"}};
+      for (int i = 0; i < stages.length; i++) {
+        String stage = stages[i][0];
+        String task = stages[i][1];
+        click(By.cssSelector(".djs-overlays[data-container-id='" + stage + "'] .bjs-drilldown"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-element-id='" + task + "']")).stream()
+            .anyMatch(WebElement::isDisplayed));
+        screenshot("11-cockpit-member-development-stage-" + (i + 1));
+        click(By.cssSelector(".bjs-breadcrumbs li:first-child a"));
+        wait.until(d -> d.findElements(By.cssSelector(".djs-overlays[data-container-id='" + stage + "'] .bjs-drilldown")).stream()
+            .anyMatch(WebElement::isDisplayed));
+      }
+      // every other process at its default zoom
+      for (String key : List.of("OrganizationGradingProcess", "GradingCampaign", "GradingBallotProcess",
+          "RectificationProcess", "VillageHelpProcess", "HelpCaseProcess")) {
+        openDiagram(key, null);
+        screenshot("12-cockpit-diagram-" + key);
+      }
     } catch (Throwable failure) {
       saveState("failure-cockpit");
       throw failure;
     }
+  }
+
+  /** Opens a process definition's latest version in Cockpit and waits until its diagram is drawn. */
+  private void openDiagram(String processKey, String elementId) {
+    String definitionId = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().singleResult().getId();
+    driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+        + "/runtime");
+    // the diagram renders from its diagram interchange, the Chinese element names with it
+    String selector = elementId == null ? "svg [data-element-id^='StartEvent_']"
+        : "[data-element-id='" + elementId + "']";
+    wait.until(d -> d.findElements(By.cssSelector(selector)).stream().anyMatch(WebElement::isDisplayed));
   }
 
   /**
