@@ -187,10 +187,13 @@ class TasklistBrowserTest {
             .anyMatch(WebElement::isDisplayed));
       }
       // every other process at its default zoom
-      for (String key : List.of("OrganizationGradingProcess", "GradingCampaign", "GradingBallotProcess",
-          "RectificationProcess", "VillageHelpProcess", "HelpCaseProcess")) {
-        openDiagram(key, null);
-        screenshot("12-cockpit-diagram-" + key);
+      Map<String, String> startEvents = Map.of("OrganizationGradingProcess", "StartEvent_GradingStarted",
+          "GradingCampaign", "StartEvent_CampaignLaunched", "GradingBallotProcess", "StartEvent_BallotIssued",
+          "RectificationProcess", "StartEvent_Rectification", "VillageHelpProcess", "StartEvent_AssignmentMade",
+          "HelpCaseProcess", "StartEvent_HelpCaseOpened");
+      for (Map.Entry<String, String> process : new java.util.TreeMap<>(startEvents).entrySet()) {
+        openDiagram(process.getKey(), process.getValue());
+        screenshot("12-cockpit-diagram-" + process.getKey());
       }
     } catch (Throwable failure) {
       saveState("failure-cockpit");
@@ -204,9 +207,9 @@ class TasklistBrowserTest {
         .processDefinitionKey(processKey).latestVersion().singleResult().getId();
     driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
         + "/runtime");
-    // the diagram renders from its diagram interchange, the Chinese element names with it
-    String selector = elementId == null ? "svg [data-element-id^='StartEvent_']"
-        : "[data-element-id='" + elementId + "']";
+    // the diagram renders from its diagram interchange, the Chinese element names with it; an element of this
+    // process, since the previous process's diagram stays on the page until the new one is drawn
+    String selector = "[data-element-id='" + elementId + "']";
     wait.until(d -> d.findElements(By.cssSelector(selector)).stream().anyMatch(WebElement::isDisplayed));
   }
 
