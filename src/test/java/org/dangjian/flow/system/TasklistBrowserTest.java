@@ -186,6 +186,14 @@ class TasklistBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector(".djs-overlays[data-container-id='" + stage + "'] .bjs-drilldown")).stream()
             .anyMatch(WebElement::isDisplayed));
       }
+      // an open case's user tasks: the supervisor sees who holds its step (read only)
+      ProcessInstance started = startGuituCase("督导看", LocalDate.now().minusYears(30), LocalDate.now().minusDays(3));
+      Task open = taskService.createTaskQuery().processInstanceId(started.getId()).singleResult();
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+          + open.getProcessInstanceId() + "/runtime?tab=user-tasks-tab");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(open.getName()));
+      assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("没有用户任务");
+      screenshot("13-cockpit-instance-user-tasks");
       // every other process at its default zoom
       Map<String, String> startEvents = Map.of("OrganizationGradingProcess", "StartEvent_GradingStarted",
           "GradingCampaign", "StartEvent_CampaignLaunched", "GradingBallotProcess", "StartEvent_BallotIssued",
