@@ -194,6 +194,12 @@ class TasklistBrowserTest {
       wait.until(d -> d.findElement(By.tagName("body")).getText().contains(open.getName()));
       assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("没有用户任务");
       screenshot("13-cockpit-instance-user-tasks");
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/tasks");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("已分配给 1 个或多个组"));
+      screenshot("14-cockpit-tasks");
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("未完成的人工任务"));
+      screenshot("15-cockpit-dashboard");
       // every other process at its default zoom
       Map<String, String> startEvents = Map.of("OrganizationGradingProcess", "StartEvent_GradingStarted",
           "GradingCampaign", "StartEvent_CampaignLaunched", "GradingBallotProcess", "StartEvent_BallotIssued",
