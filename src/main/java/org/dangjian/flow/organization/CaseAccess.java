@@ -83,6 +83,30 @@ public class CaseAccess {
     }));
   }
 
+  /**
+   * The supervisors (督导) of the case's organizations and of every organization above them read its open task:
+   * who holds which step, in Cockpit's task views. Read only: no claim, no completion, no variable change. The engine
+   * removes a task's grants with the task, so only open tasks carry them. Grading ballots are never granted (their
+   * holders are the secret evaluators).
+   */
+  public void grantTaskToSupervisors(String taskId, Collection<String> organizationIds) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (String organizationId : organizationIds) {
+      Set<String> seen = new LinkedHashSet<>();
+      Optional<Organization> current = organizations.findById(organizationId);
+      while (current.isPresent() && seen.add(current.get().id())) {
+        Organization organization = current.get();
+        if (organization.kind().roles().contains(Role.SUPERVISOR)) {
+          groups.add(Role.SUPERVISOR.groupOf(organization.id()));
+        }
+        current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
+      }
+    }
+    if (!groups.isEmpty()) {
+      system.bookkeeping(() -> groups.forEach(g -> ensure(g, Resources.TASK, taskId, Permissions.READ)));
+    }
+  }
+
   /** The case now belongs to other organizations (组织关系转接): the old readers lose it, the new ones get it. */
   public void regrant(String processInstanceId, Collection<String> organizationIds) {
     Set<String> keep = readersOf(organizationIds).keySet();

@@ -236,4 +236,30 @@ class AccessControlTest extends DevelopmentTestSupport {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).active().count()).isEqualTo(1);
     assertThat(taskService.createTaskQuery().taskName("审计任务").count()).isZero();
   }
+  @Test
+  void theWorkingCommitteesSupervisorReadsWhoHoldsAnOpenStepButCannotClaimOrCompleteIt() {
+    ProcessInstance pi = newCase();
+    Task talk = task(pi, MemberDevelopment.Tasks.APPLICANT_TALK);
+    String supervisor = "gxq.supervisor";
+
+    // Cockpit's user-task views read the task through the engine API
+    assertThat(get(supervisor, "/engine-rest/task?processInstanceId={id}&maxResults=10", pi.getId()).getBody())
+        .contains(talk.getId()).contains(talk.getName());
+    assertThat(get(supervisor, "/engine-rest/task/{id}/identity-links", talk.getId()).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    Map<String, Object> talkValues = Map.of("variables", Map.of("talkDate", Map.of("value", "2025-01-15"),
+        "talkerName", Map.of("value", "马建国"), "talkRecord", Map.of("value", "记录")));
+    for (ResponseEntity<String> attempt : List.of(
+        send(supervisor, HttpMethod.POST, "/engine-rest/task/{id}/claim", Map.of("userId", supervisor), talk.getId()),
+        send(supervisor, HttpMethod.POST, "/engine-rest/task/{id}/submit-form", talkValues, talk.getId()),
+        send(supervisor, HttpMethod.PUT, "/engine-rest/task/{id}/variables/talkRecord", Map.of("value", "改"),
+            talk.getId()))) {
+      assertThat(attempt.getStatusCode()).as("%s", attempt.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(taskService.createTaskQuery().taskId(talk.getId()).singleResult().getAssignee()).isNull();
+    assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("talkRecord");
+    // a clerk of another branch still reads nothing of it
+    assertThat(get(OTHER_BRANCH_CLERK, "/engine-rest/task?processInstanceId={id}&maxResults=10", pi.getId()).getBody())
+        .isEqualTo("[]");
+  }
 }

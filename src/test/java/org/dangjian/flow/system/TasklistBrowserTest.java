@@ -167,18 +167,64 @@ class TasklistBrowserTest {
       typeCredentials("gxq.supervisor");
       click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account a.dropdown-toggle")));
-      String definitionId = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey("MemberDevelopmentProcess").latestVersion().singleResult().getId();
-      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
-          + "/runtime");
-      // the diagram renders from its diagram interchange, the Chinese element names with it
-      wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='Task_AdmissionMeeting']")).isEmpty());
+      openDiagram("MemberDevelopmentProcess", "SubProcess_Admission");
       wait.until(d -> d.findElement(By.tagName("body")).getText().contains("流程实例"));
+      // the top level shows the five stages collapsed, readable at Cockpit's default zoom
       screenshot("11-cockpit-member-development");
+      // each stage opens from its drill-down icon, on a diagram of its own (the task names come with it)
+      String[][] stages = {{"SubProcess_Application", "Task_ApplicantTalk"}, {"SubProcess_Activist", "Task_DetermineActivist"},
+          {"SubProcess_Target", "Task_DetermineTarget"}, {"SubProcess_Admission", "Task_AdmissionMeeting"},
+          {"SubProcess_Probation", "Task_ConversionMeeting"}};
+      for (int i = 0; i < stages.length; i++) {
+        String stage = stages[i][0];
+        String task = stages[i][1];
+        click(By.cssSelector(".djs-overlays[data-container-id='" + stage + "'] .bjs-drilldown"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-element-id='" + task + "']")).stream()
+            .anyMatch(WebElement::isDisplayed));
+        screenshot("11-cockpit-member-development-stage-" + (i + 1));
+        click(By.cssSelector(".bjs-breadcrumbs li:first-child a"));
+        wait.until(d -> d.findElements(By.cssSelector(".djs-overlays[data-container-id='" + stage + "'] .bjs-drilldown")).stream()
+            .anyMatch(WebElement::isDisplayed));
+      }
+      // an open case's user tasks: the supervisor sees who holds its step (read only)
+      ProcessInstance started = startGuituCase("督导看", LocalDate.now().minusYears(30), LocalDate.now().minusDays(3));
+      Task open = taskService.createTaskQuery().processInstanceId(started.getId()).singleResult();
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+          + open.getProcessInstanceId() + "/runtime?tab=user-tasks-tab");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(open.getName()));
+      assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("没有用户任务");
+      screenshot("13-cockpit-instance-user-tasks");
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/tasks");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("已分配给 1 个或多个组"));
+      screenshot("14-cockpit-tasks");
+      driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("未完成的人工任务"));
+      screenshot("15-cockpit-dashboard");
+      // every other process at its default zoom
+      Map<String, String> startEvents = Map.of("OrganizationGradingProcess", "StartEvent_GradingStarted",
+          "GradingCampaign", "StartEvent_CampaignLaunched", "GradingBallotProcess", "StartEvent_BallotIssued",
+          "RectificationProcess", "StartEvent_Rectification", "VillageHelpProcess", "StartEvent_AssignmentMade",
+          "HelpCaseProcess", "StartEvent_HelpCaseOpened");
+      for (Map.Entry<String, String> process : new java.util.TreeMap<>(startEvents).entrySet()) {
+        openDiagram(process.getKey(), process.getValue());
+        screenshot("12-cockpit-diagram-" + process.getKey());
+      }
     } catch (Throwable failure) {
       saveState("failure-cockpit");
       throw failure;
     }
+  }
+
+  /** Opens a process definition's latest version in Cockpit and waits until its diagram is drawn. */
+  private void openDiagram(String processKey, String elementId) {
+    String definitionId = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().singleResult().getId();
+    driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+        + "/runtime");
+    // the diagram renders from its diagram interchange, the Chinese element names with it; an element of this
+    // process, since the previous process's diagram stays on the page until the new one is drawn
+    String selector = "[data-element-id='" + elementId + "']";
+    wait.until(d -> d.findElements(By.cssSelector(selector)).stream().anyMatch(WebElement::isDisplayed));
   }
 
   /**
