@@ -326,8 +326,18 @@ function stoppedByTheForm(region) {
   errors[0].field.scrollIntoView({block: 'center'});
 }
 
-/** Tasklist's own notice of the same refusal (a toast over the 完成 button) says nothing the form does not. */
+/**
+ * Tasklist's own notice of the same refusal (a toast over the 完成 button) says nothing the form does not. Tasklist
+ * may draw it after our answer handler ran (its digest is asynchronous), so it is looked for again a little later.
+ */
 function dismissTasklistNotice(message, also) {
+  removeTasklistNotice(message, also);
+  for (const delay of [100, 400, 1000, 2500]) {
+    setTimeout(() => removeTasklistNotice(message, also), delay);
+  }
+}
+
+function removeTasklistNotice(message, also) {
   const wanted = clerkText(message || '');
   for (const alert of document.querySelectorAll('.notifications .alert')) {
     const text = alert.textContent || '';

@@ -233,10 +233,11 @@ function openCalendarInput() {
 
 function closesDialog(target) {
   const button = target.closest && target.closest('button, a');
-  if (!button || !button.closest('.modal-dialog') || button.closest('.dj-draft-question')) {
+  // a notice's × inside the dialog (Tasklist's notifications, our refusal boxes) closes the notice, not the dialog
+  if (!button || !button.closest('.modal-dialog') || button.closest('.dj-draft-question, .notifications, [class*="dj-"]')) {
     return null;
   }
-  if (button.matches('.close, [ng-click="$dismiss()"], [ng-click="$close()"]')) {
+  if (button.matches('.modal-header .close, [ng-click="$dismiss()"], [ng-click="$close()"]')) {
     return button;
   }
   const text = button.textContent.trim();
