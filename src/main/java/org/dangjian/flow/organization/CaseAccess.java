@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.Group;
 import org.dangjian.flow.organization.Role.CaseReading;
 import org.dangjian.flow.system.SystemAccess;
@@ -52,21 +53,26 @@ public class CaseAccess {
     this.system = system;
   }
 
+  /** The organizations a case belongs to, as its variables name them. */
+  public static Set<String> organizationsOf(VariableScope caseScope) {
+    Set<String> organizationIds = new LinkedHashSet<>();
+    for (String name : ORGANIZATION_VARIABLES) {
+      if (caseScope.getVariable(name) instanceof String id && !id.isBlank()) {
+        organizationIds.add(id);
+      }
+    }
+    return organizationIds;
+  }
+
   /** The groups that read the cases of these organizations, each with how far it reads. */
   public Map<String, CaseReading> readersOf(Collection<String> organizationIds) {
     Map<String, CaseReading> readers = new LinkedHashMap<>();
-    for (String organizationId : organizationIds) {
-      Set<String> seen = new LinkedHashSet<>();
-      Optional<Organization> current = organizations.findById(organizationId);
-      while (current.isPresent() && seen.add(current.get().id())) {
-        Organization organization = current.get();
-        for (Role role : organization.kind().roles()) {
-          if (role.caseReading() != CaseReading.NONE) {
-            readers.merge(role.groupOf(organization.id()), role.caseReading(),
-                (a, b) -> a == CaseReading.FULL || b == CaseReading.FULL ? CaseReading.FULL : CaseReading.HISTORY);
-          }
+    for (Organization organization : withAncestors(organizationIds)) {
+      for (Role role : organization.kind().roles()) {
+        if (role.caseReading() != CaseReading.NONE) {
+          readers.merge(role.groupOf(organization.id()), role.caseReading(),
+              (a, b) -> a == CaseReading.FULL || b == CaseReading.FULL ? CaseReading.FULL : CaseReading.HISTORY);
         }
-        current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
       }
     }
     return readers;
@@ -91,15 +97,9 @@ public class CaseAccess {
    */
   public void grantTaskToSupervisors(String taskId, Collection<String> organizationIds) {
     Set<String> groups = new LinkedHashSet<>();
-    for (String organizationId : organizationIds) {
-      Set<String> seen = new LinkedHashSet<>();
-      Optional<Organization> current = organizations.findById(organizationId);
-      while (current.isPresent() && seen.add(current.get().id())) {
-        Organization organization = current.get();
-        if (organization.kind().roles().contains(Role.SUPERVISOR)) {
-          groups.add(Role.SUPERVISOR.groupOf(organization.id()));
-        }
-        current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
+    for (Organization organization : withAncestors(organizationIds)) {
+      if (organization.kind().roles().contains(Role.SUPERVISOR)) {
+        groups.add(Role.SUPERVISOR.groupOf(organization.id()));
       }
     }
     if (!groups.isEmpty()) {
@@ -185,6 +185,19 @@ public class CaseAccess {
   private List<String> groupsOf(String userId) {
     return system.call(() -> identity.createGroupQuery().groupMember(userId).listPage(0, MAX_GRANTS).stream()
         .map(Group::getId).toList());
+  }
+
+  /** The organizations and every organization above each, once each (a broken tree with a cycle ends). */
+  private List<Organization> withAncestors(Collection<String> organizationIds) {
+    Map<String, Organization> found = new LinkedHashMap<>();
+    for (String organizationId : organizationIds) {
+      Optional<Organization> current = organizations.findById(organizationId);
+      while (current.isPresent() && found.putIfAbsent(current.get().id(), current.get()) == null) {
+        Organization organization = current.get();
+        current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   private void ensure(String groupId, Resource resource, String resourceId, Permission permission) {

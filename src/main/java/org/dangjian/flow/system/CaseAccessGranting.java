@@ -1,6 +1,5 @@
 package org.dangjian.flow.system;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -87,12 +86,6 @@ class CaseAccessGranting extends AbstractProcessEnginePlugin {
   }
 
   private void grant(DelegateExecution execution) {
-    Set<String> organizationIds = new LinkedHashSet<>();
-    for (String name : CaseAccess.ORGANIZATION_VARIABLES) {
-      if (execution.getVariable(name) instanceof String id && !id.isBlank()) {
-        organizationIds.add(id);
-      }
-    }
-    access.getObject().grant(execution.getProcessInstanceId(), organizationIds);
+    access.getObject().grant(execution.getProcessInstanceId(), CaseAccess.organizationsOf(execution));
   }
 }

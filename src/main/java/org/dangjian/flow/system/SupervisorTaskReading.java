@@ -1,6 +1,5 @@
 package org.dangjian.flow.system;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,13 +38,7 @@ class SupervisorTaskReading extends AbstractProcessEnginePlugin {
       if (NOT_SUPERVISED.contains(processKey)) {
         return;
       }
-      Set<String> organizationIds = new LinkedHashSet<>();
-      for (String name : CaseAccess.ORGANIZATION_VARIABLES) {
-        if (execution.getVariable(name) instanceof String id && !id.isBlank()) {
-          organizationIds.add(id);
-        }
-      }
-      access.getObject().grantTaskToSupervisors(task.getId(), organizationIds);
+      access.getObject().grantTaskToSupervisors(task.getId(), CaseAccess.organizationsOf(execution));
     };
     ParseListeners.onEveryUserTaskCreate(configuration, listener);
   }

@@ -234,7 +234,7 @@ function openCalendarInput() {
 function closesDialog(target) {
   const button = target.closest && target.closest('button, a');
   // a notice's × inside the dialog (Tasklist's notifications, our refusal boxes) closes the notice, not the dialog
-  if (!button || !button.closest('.modal-dialog') || button.closest('.dj-draft-question, .notifications, [class*="dj-"]')) {
+  if (!button || !button.closest('.modal-dialog') || button.closest('.dj-draft-question, .notifications, .dj-refusal, .dj-started')) {
     return null;
   }
   if (button.matches('.modal-header .close, [ng-click="$dismiss()"], [ng-click="$close()"]')) {
