@@ -1858,6 +1858,153 @@ class TasklistBrowserTest {
   }
 
   /**
+   * Every page a clerk, an approver, a supervisor and an auditor opens: the welcome page, each of our pages it links
+   * to, Tasklist's list and a task form (the clerk's step 2, the approver's step 17), Cockpit's dashboard, process
+   * list, diagram, case, 人工任务 and decisions for the supervisor, a case's record for the auditor. The English words
+   * left on each are printed (and written to 90-english-words-by-role.txt); none may show more than a few, and none
+   * of the webapps' own words that our translations cover.
+   */
+  @Test
+  void messagesEnglishLeftOnEveryRolesPagesIsPrinted() throws Exception {
+    try {
+      ProcessInstance talkCase = startGuituCase("英文巡检", LocalDate.of(1993, 3, 3), BusinessCalendar.today().minusDays(6));
+      Task talk = openTask(talkCase, MemberDevelopment.Tasks.APPLICANT_TALK);
+      org.springframework.boot.test.web.client.TestRestTemplate admin =
+          new org.springframework.boot.test.web.client.TestRestTemplate().withBasicAuth("admin", "admin");
+      String base = "http://localhost:" + port;
+      byte[] template = admin.getForEntity(base + "/api/admin/import-template.xlsx", byte[].class).getBody();
+      byte[] workbook = org.dangjian.flow.administration.FilledTemplate.fill(template, Map.of("在办发展党员",
+          List.of(org.dangjian.flow.administration.PaperCases.recordedThrough(16, "guitu",
+              "巡检" + ThreadLocalRandom.current().nextInt(100000), List.of("1001", "1002"),
+              BusinessCalendar.today(), 4))));
+      org.springframework.http.ResponseEntity<Map> imported = admin.postForEntity(base + "/api/admin/imports?dryRun=false",
+          org.dangjian.flow.administration.FilledTemplate.upload(workbook, "巡检.xlsx"), Map.class);
+      assertThat(imported.getStatusCode().value()).as("%s", imported.getBody()).isEqualTo(200);
+      String approvalCase = ((List<String>) imported.getBody().get("cases")).get(0);
+      Task approval = taskService.createTaskQuery().processInstanceBusinessKey(approvalCase).singleResult();
+
+      Map<String, List<String>> english = new java.util.LinkedHashMap<>();
+      // clerk
+      login("guitu.clerk");
+      showFilter("本组待办");
+      english.put("党务工作者 · 任务列表", messagesEnglishWords());
+      openFromFilter("本组待办", talk);
+      visible(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details"))),
+          By.cssSelector("form.fjs-form"));
+      english.put("党务工作者 · 任务表单（2 谈话）", messagesEnglishWords());
+      screenshot("90-english-clerk-task");
+      englishOfTheWelcomePageAndOurPages("guitu.clerk", english);
+      dropSession();
+      // approver
+      login("jg.approver");
+      openFromFilter("本组待办", approval);
+      visible(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details"))),
+          By.cssSelector("form.fjs-form"));
+      english.put("审批人 · 任务表单（17 审批）", messagesEnglishWords());
+      screenshot("90-english-approver-task");
+      englishOfTheWelcomePageAndOurPages("jg.approver", english);
+      dropSession();
+      // supervisor
+      englishOfTheWelcomePageAndOurPages("gxq.supervisor", english);
+      String cockpit = base + "/camunda/app/cockpit/default/#";
+      driver.get(cockpit + "/dashboard");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("未完成的人工任务"));
+      english.put("督导 · 流程监控首页", stableEnglishWords());
+      driver.get(cockpit + "/processes");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(PROCESS_NAME));
+      english.put("督导 · 流程定义列表", stableEnglishWords());
+      openDiagram("MemberDevelopmentProcess", "SubProcess_Admission");
+      english.put("督导 · 流程图", stableEnglishWords());
+      driver.get(cockpit + "/process-instance/" + talkCase.getId() + "/runtime?tab=variables-tab");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("英文巡检"));
+      english.put("督导 · 案件（变量）", stableEnglishWords());
+      screenshot("90-english-supervisor-instance");
+      driver.get(cockpit + "/process-instance/" + talkCase.getId() + "/runtime?tab=user-tasks-tab");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(STEP_2));
+      english.put("督导 · 案件（用户任务）", stableEnglishWords());
+      driver.get(cockpit + "/tasks");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("已分配给 1 个或多个组"));
+      english.put("督导 · 人工任务", stableEnglishWords());
+      driver.get(cockpit + "/decisions");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("决策"));
+      english.put("督导 · 决策", stableEnglishWords());
+      screenshot("90-english-supervisor-decisions");
+      dropSession();
+      // auditor
+      englishOfTheWelcomePageAndOurPages("gxq.auditor", english);
+      driver.get(base + "/api/records/" + talkCase.getBusinessKey() + ".html");
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("全程纪实"));
+      english.put("审计 · 全程纪实", stableEnglishWords());
+      screenshot("90-english-auditor-record");
+
+      StringBuilder report = new StringBuilder();
+      english.forEach((page, words) -> report.append(page).append("（").append(words.size()).append("）：")
+          .append(String.join(" ", words)).append('\n'));
+      System.out.println("English words left on every role's pages:\n" + report);
+      Files.writeString(SCREENSHOTS.resolve("90-english-words-by-role.txt"), report.toString(), StandardCharsets.UTF_8);
+      // ids a page shows as ids (process keys, Excel and PDF as the formats' names, "ID"); the variables table shows
+      // the engine's variable names and raw values to administrators, which are data, not the page's words
+      java.util.Set<String> ids = new java.util.HashSet<>(List.of("ID", "Excel", "PDF"));
+      repositoryService.createProcessDefinitionQuery().latestVersion().list().forEach(d -> ids.add(d.getKey()));
+      runtimeService.getVariables(talkCase.getId()).forEach((name, value) -> {
+        ids.add(name);
+        ids.addAll(List.of(String.valueOf(value).split("[^A-Za-z]+")));
+      });
+      english.forEach((page, words) -> assertThat(words.stream().filter(w -> !ids.contains(w)).toList())
+          .as("English on %s", page).hasSizeLessThanOrEqualTo(3)
+          .doesNotContain("Welcome", "Dashboard", "Processes", "Tasks", "Variables", "Search", "Select", "Field",
+              "required", "Unauthorized", "Logout", "Cockpit", "Tasklist", "Admin", "String", "Boolean", "null",
+              "zoom", "Actions"));
+      assertNothingBlockedByThePolicy();
+    } catch (Throwable failure) {
+      messagesSaveState("failure-messages-english-roles");
+      throw failure;
+    }
+  }
+
+  /**
+   * The welcome page of the user (logged in there unless already in a webapp), and each of our own pages it links to,
+   * as that user sees them; the user is logged out after (the session's cookie dropped).
+   */
+  private void englishOfTheWelcomePageAndOurPages(String user, Map<String, List<String>> english) throws IOException {
+    driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(d -> !d.findElements(By.cssSelector("li.account a.dropdown-toggle, input[ng-model='username']"))
+        .stream().filter(WebElement::isDisplayed).toList().isEmpty());
+    if (!driver.findElements(By.cssSelector("input[ng-model='username']")).stream().filter(WebElement::isDisplayed)
+        .toList().isEmpty()) {
+      typeCredentials(user);
+      click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    }
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account a.dropdown-toggle")));
+    english.put(user + " · 欢迎页", stableEnglishWords());
+    screenshot("90-english-" + user + "-welcome");
+    List<String> ours = driver.findElements(By.cssSelector("a[href^='/']")).stream()
+        .map(a -> a.getDomAttribute("href")).filter(href -> href.endsWith(".html")).distinct().toList();
+    for (String page : ours) {
+      driver.get("http://localhost:" + port + page);
+      english.put(user + " · " + page, stableEnglishWords());
+    }
+  }
+
+  /** Leaves the webapps' session: the next login starts on a login form. */
+  private void dropSession() {
+    driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    driver.manage().deleteAllCookies();
+  }
+
+  /** The English words once the page stops changing (its requests answered): the same text twice, 400 ms apart. */
+  private List<String> stableEnglishWords() {
+    String[] last = {null};
+    new WebDriverWait(driver, TIMEOUT).pollingEvery(Duration.ofMillis(400)).until(d -> {
+      String now = d.findElement(By.tagName("body")).getText();
+      boolean stable = !now.isBlank() && now.equals(last[0]);
+      last[0] = now;
+      return stable;
+    });
+    return messagesEnglishWords();
+  }
+
+  /**
    * The Latin words of the page as shown (text, placeholders, tooltips, the title). Not words: case numbers and ids
    * (guitu-2026-0001, guitu.clerk, ctrl+alt+c), dates, the product name the page must show (the footer's
    * "Camunda Platform", the notice that the engine is Camunda 7) and the time zone's id.

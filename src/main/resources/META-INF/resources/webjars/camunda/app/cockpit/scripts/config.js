@@ -6,6 +6,7 @@ export default {
     name: '流程监控',
     vendor: '党建工作流'
   },
+  customScripts: ['scripts/dangjian-texts'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
