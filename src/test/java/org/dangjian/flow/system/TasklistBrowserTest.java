@@ -1888,20 +1888,12 @@ class TasklistBrowserTest {
       login("guitu.clerk");
       showFilter("本组待办");
       english.put("党务工作者 · 任务列表", messagesEnglishWords());
-      openFromFilter("本组待办", talk);
-      visible(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details"))),
-          By.cssSelector("form.fjs-form"));
-      english.put("党务工作者 · 任务表单（2 谈话）", messagesEnglishWords());
-      screenshot("90-english-clerk-task");
+      englishOfATaskForm(talk, "党务工作者 · 任务表单（2 谈话）", "90-english-clerk-task", english);
       englishOfTheWelcomePageAndOurPages("guitu.clerk", english);
       dropSession();
       // approver
       login("jg.approver");
-      openFromFilter("本组待办", approval);
-      visible(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details"))),
-          By.cssSelector("form.fjs-form"));
-      english.put("审批人 · 任务表单（17 审批）", messagesEnglishWords());
-      screenshot("90-english-approver-task");
+      englishOfATaskForm(approval, "审批人 · 任务表单（17 审批）", "90-english-approver-task", english);
       englishOfTheWelcomePageAndOurPages("jg.approver", english);
       dropSession();
       // supervisor
@@ -1960,6 +1952,16 @@ class TasklistBrowserTest {
       messagesSaveState("failure-messages-english-roles");
       throw failure;
     }
+  }
+
+  /** The task opened from 本组待办 with its form drawn: the English on it, and a screenshot. */
+  private void englishOfATaskForm(Task task, String page, String shot, Map<String, List<String>> english)
+      throws IOException {
+    openFromFilter("本组待办", task);
+    visible(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details"))),
+        By.cssSelector("form.fjs-form"));
+    english.put(page, messagesEnglishWords());
+    screenshot(shot);
   }
 
   /**
