@@ -469,6 +469,14 @@ async function loadRuleSet() {
     panel.append(radio, title, key, mark, rules);
     box.appendChild(panel);
   }
+  const days = $('meeting-rectification-days');
+  const meeting = answer.meetingRectification;
+  days.value = meeting.days;
+  days.min = meeting.min;
+  days.max = meeting.max;
+  days.disabled = !answer.editable;
+  $('meeting-rectification-note').textContent = meeting.min + '–' + meeting.max + ' 天，默认 ' + meeting.defaultDays
+    + ' 天。最近修改：' + changedBy(meeting.changedBy) + '，' + changedAt(meeting.changedAt);
   $('rule-set-save').disabled = !answer.editable;
   $('rule-set-changed').textContent = (answer.editable ? '' : '只有系统管理员可以修改。')
     + '最近修改：' + changedBy(answer.changedBy) + '，' + changedAt(answer.changedAt);
@@ -479,9 +487,11 @@ $('rule-set-form').addEventListener('submit', event => {
   const chosen = event.target.querySelector('input[name="ruleSet"]:checked');
   act(async () => {
     if (!chosen) throw new Error('请选择一套规则');
-    await api('PUT', '/rule-set', {ruleSet: chosen.value});
+    const days = $('meeting-rectification-days');
+    if (!days.checkValidity()) throw new Error('季审责令整改的期限应为 ' + days.min + ' 到 ' + days.max + ' 之间的整数天数');
+    await api('PUT', '/rule-set', {ruleSet: chosen.value, meetingRectificationDays: days.value});
     await loadRuleSet();
-  }, '已保存规则：此后受理的案件按所选规则办理，已受理的案件不变');
+  }, '已保存规则：此后受理的发展党员案件按所选规则办理，此后的三会一课责令整改按新期限，已受理的案件和已下达的整改不变');
 });
 
 // ---- 变更记录

@@ -2,25 +2,7 @@
 const PAGE = 50;
 let first = 0;
 let total = 0;
-const params = new URLSearchParams(location.search);
 const input = document.getElementById('organizationId');
-// the organizations whose overdue steps this user may see, by name; the value sent stays the organization's id
-async function loadOrganizations() {
-  const response = await fetch('/api/development-cases/overdue/organizations', {headers: {'Accept': 'application/json'}});
-  const organizations = response.ok ? await response.json() : [];
-  const placeholder = document.createElement('option');
-  placeholder.value = '';
-  placeholder.textContent = organizations.length === 0 ? '（没有可查看的组织）' : '请选择组织';
-  input.replaceChildren(placeholder);
-  for (const organization of organizations) {
-    const option = document.createElement('option');
-    option.value = organization.id;
-    option.textContent = organization.name;
-    input.appendChild(option);
-  }
-  const wanted = params.get('organizationId') || (organizations.length === 1 ? organizations[0].id : '');
-  if (organizations.some(o => o.id === wanted)) input.value = wanted;
-}
 // a value missing from a case shows as a dash; the server already sends every value as text
 const text = value => value == null || value === '' ? '—' : String(value);
 function cell(row, value, className) {
@@ -67,4 +49,4 @@ async function load() {
 document.getElementById('search').addEventListener('submit', event => { event.preventDefault(); first = 0; load(); });
 document.getElementById('previous').addEventListener('click', () => { first = Math.max(0, first - PAGE); load(); });
 document.getElementById('next').addEventListener('click', () => { first += PAGE; load(); });
-loadOrganizations().then(() => { if (input.value) load(); });
+chooseOrganization(input, '/api/development-cases/overdue/organizations').then(() => { if (input.value) load(); });

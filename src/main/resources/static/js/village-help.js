@@ -8,29 +8,39 @@ function visit(a) {
   return `期限 ${esc(a.visitDeadline)}`;
 }
 
+// a person by name, the account only when no name is known
+let people = {};
+const person = id => id ? esc(people[id] || id) : '';
+
 async function load(event) {
   if (event) event.preventDefault();
-  const committee = encodeURIComponent(document.getElementById('committee').value.trim());
-  const activeOnly = document.getElementById('activeOnly').checked;
   const message = document.getElementById('message');
+  if (!document.getElementById('committee').value) {
+    message.textContent = '请选择工委';
+    return;
+  }
+  const committee = encodeURIComponent(document.getElementById('committee').value);
+  const activeOnly = document.getElementById('activeOnly').checked;
   message.textContent = '';
-  const [a, c, e] = await Promise.all([
+  const [a, c, e, p] = await Promise.all([
     fetch(`/api/village-help/committees/${committee}/assignments?activeOnly=${activeOnly}`),
     fetch(`/api/village-help/committees/${committee}/help-cases`),
-    fetch(`/api/village-help/committees/${committee}/events?activeOnly=${activeOnly}`)]);
-  const failed = [a, c, e].find(r => !r.ok);
+    fetch(`/api/village-help/committees/${committee}/events?activeOnly=${activeOnly}`),
+    fetch(`/api/village-help/committees/${committee}/people`)]);
+  const failed = [a, c, e, p].find(r => !r.ok);
   if (failed) {
     message.textContent = (await failed.json()).message || '查询失败';
     return;
   }
+  people = await p.json();
   document.getElementById('events').innerHTML = (await e.json()).map(r => `<tr>
     <td>${esc(r.occurredAt).replace('T', ' ').substring(0, 16)}</td><td class="left">${esc(r.caseNumber)}</td>
     <td>${esc(r.villageName)}</td><td class="${r.type === 'VIOLATION' ? 'bad' : ''}">${esc(r.typeTitle)}</td>
-    <td class="left">${esc(r.description)}</td><td>${esc(r.dueDate)}</td><td>${esc(r.userId)}</td></tr>`).join('')
+    <td class="left">${esc(r.description)}</td><td>${esc(r.dueDate)}</td><td>${person(r.userId)}</td></tr>`).join('')
     || '<tr><td colspan="7">暂无记录</td></tr>';
   document.getElementById('assignments').innerHTML = (await a.json()).map(r => `<tr>
     <td class="left">${esc(r.assignmentKey)}</td><td>${esc(r.townshipName)}${esc(r.villageName)}</td>
-    <td>${esc(r.helpUnitName)}</td><td>${esc(r.firstSecretaryUserId)}</td>
+    <td>${esc(r.helpUnitName)}</td><td>${person(r.firstSecretaryUserId)}</td>
     <td>${esc(r.termStart)} 至 ${esc(r.termEnd)}${r.endedOn ? '（已结束）' : ''}</td><td>${visit(r)}</td>
     <td class="${r.flaggedReports ? 'bad' : ''}">${r.flaggedReports}</td>
     ${CATEGORIES.map(k => `<td>${r.openHelpCases[k] || ''}</td>`).join('')}
@@ -43,4 +53,5 @@ async function load(event) {
 }
 
 document.getElementById('query').addEventListener('submit', load);
-load();
+chooseOrganization(document.getElementById('committee'), '/api/village-help/committees',
+  {param: 'committeeId', none: '（没有可查看的工委）', prompt: '请选择工委'}).then(() => { if (document.getElementById('committee').value) load(); });

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.dangjian.flow.branchlife.BranchMeetingsRectificationDays;
 import org.dangjian.flow.development.RuleSetSetting;
 import org.dangjian.flow.system.AccessDeniedException;
 import org.dangjian.flow.system.CalendarDays.Day;
@@ -31,7 +32,8 @@ class CalendarAndRuleSet {
   record YearRequest(List<DayRequest> holidays, List<DayRequest> makeUpWorkdays) {
   }
 
-  record RuleSetRequest(String ruleSet) {
+  /** meetingRectificationDays optional (unchanged when absent); a text so that "abc" gets our message, not a parser's. */
+  record RuleSetRequest(String ruleSet, String meetingRectificationDays) {
   }
 
   record DayView(String date, String weekday, String name) {
@@ -42,6 +44,11 @@ class CalendarAndRuleSet {
   }
 
   record RuleSetView(String ruleSet, List<RuleSetSetting.Option> options, boolean editable, String changedBy,
+      LocalDateTime changedAt, MeetingRectificationView meetingRectification) {
+  }
+
+  /** 三会一课: the days to rectify after 季审 decides 责令整改, and the bounds the page checks as well. */
+  record MeetingRectificationView(int days, int min, int max, int defaultDays, String changedBy,
       LocalDateTime changedAt) {
   }
 
@@ -55,19 +62,26 @@ class CalendarAndRuleSet {
   record LoggedRuleSet(String ruleSet) {
   }
 
+  record LoggedDays(int days) {
+  }
+
   private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+  private static final Pattern DAYS = Pattern.compile("-?[0-9]+");
   private static final String CALENDAR_SETTING = "calendar";
 
   private final WorkingDayCalendar calendar;
   private final RuleSetSetting ruleSets;
+  private final BranchMeetingsRectificationDays meetingRectificationDays;
   private final GlobalSettings settings;
   private final AdminAccess access;
   private final ChangeLog log;
 
-  CalendarAndRuleSet(WorkingDayCalendar calendar, RuleSetSetting ruleSets, GlobalSettings settings,
-      AdminAccess access, ChangeLog log) {
+  CalendarAndRuleSet(WorkingDayCalendar calendar, RuleSetSetting ruleSets,
+      BranchMeetingsRectificationDays meetingRectificationDays, GlobalSettings settings, AdminAccess access,
+      ChangeLog log) {
     this.calendar = calendar;
     this.ruleSets = ruleSets;
+    this.meetingRectificationDays = meetingRectificationDays;
     this.settings = settings;
     this.access = access;
     this.log = log;
@@ -166,30 +180,59 @@ class CalendarAndRuleSet {
   RuleSetView ruleSet() {
     AdminAccess.Scope scope = access.scope();
     RuleSetSetting.Current current = ruleSets.current();
+    BranchMeetingsRectificationDays.Current days = meetingRectificationDays.current();
     return new RuleSetView(current.key(), RuleSetSetting.options(), scope.administrator(), current.changedBy(),
-        current.changedAt());
+        current.changedAt(), new MeetingRectificationView(days.days(), BranchMeetingsRectificationDays.MIN,
+            BranchMeetingsRectificationDays.MAX, BranchMeetingsRectificationDays.DEFAULT, days.changedBy(),
+            days.changedAt()));
   }
 
-  /** Applies to development cases started from now on; each running case keeps the rule set it started under. */
+  /**
+   * The rule set applies to development cases started from now on (each running case keeps the one it started
+   * under); 三会一课's rectification days to the 责令整改 decided from now on. Both are checked before either changes.
+   */
   @Transactional
   RuleSetView saveRuleSet(RuleSetRequest request) {
     AdminAccess.Scope scope = administrator();
     Map<String, String> keys = new LinkedHashMap<>();
     RuleSetSetting.keys().forEach(k -> keys.put(k, k));
     String chosen = Input.choice("ruleSet", "规则", request == null ? null : request.ruleSet(), keys);
+    Integer days = request.meetingRectificationDays() == null ? null
+        : rectificationDays(request.meetingRectificationDays());
     String before = ruleSets.change(chosen, scope.userId());
     if (!before.equals(chosen)) {
       log.append(scope.userId(), "ruleSet", "ruleSet", "update", null, new LoggedRuleSet(before),
           new LoggedRuleSet(chosen));
     }
+    if (days != null) {
+      int daysBefore = meetingRectificationDays.change(days, scope.userId());
+      if (daysBefore != days) {
+        log.append(scope.userId(), "ruleSet", "meetingRectificationDays", "update", null, new LoggedDays(daysBefore),
+            new LoggedDays(days));
+      }
+    }
     return ruleSet();
+  }
+
+  private static int rectificationDays(String text) {
+    String label = "三会一课整改期限（天）";
+    String trimmed = text.strip();
+    if (!DAYS.matcher(trimmed).matches()) {
+      throw Input.invalid("meetingRectificationDays", label, "应为整数天数，收到“" + text + "”");
+    }
+    long days = trimmed.length() > 9 ? Long.MAX_VALUE : Long.parseLong(trimmed);
+    if (days < BranchMeetingsRectificationDays.MIN || days > BranchMeetingsRectificationDays.MAX) {
+      throw Input.invalid("meetingRectificationDays", label, "应在 " + BranchMeetingsRectificationDays.MIN + " 到 "
+          + BranchMeetingsRectificationDays.MAX + " 天之间，收到 " + trimmed);
+    }
+    return (int) days;
   }
 
   /** Only administrators change global settings: an organization department's reach is its own subtree. */
   private AdminAccess.Scope administrator() {
     AdminAccess.Scope scope = access.scope();
     if (!scope.administrator()) {
-      throw new AccessDeniedException("无权限：节假日安排和发展党员规则是全局设置，只有系统管理员可以修改；"
+      throw new AccessDeniedException("无权限：节假日安排和规则是全局设置，只有系统管理员可以修改；"
           + "用户 " + scope.userId() + " 可以查看");
     }
     return scope;

@@ -309,7 +309,7 @@ class Imports {
     boolean approvalPower = "true".equals(row.get("approvalPower"));
     if (!exists(id)) {
       organizations.create(new Organizations.NewOrganization(id, row.get("name"), row.get("kind"), row.get("parentId"),
-          approvalPower));
+          approvalPower), !closed);
       if (closed) {
         organizations.close(id);
       }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.dangjian.flow.branchlife.BranchMeetingsYears;
 import org.dangjian.flow.development.DevelopmentCases;
 import org.dangjian.flow.development.MemberDevelopment;
 import org.dangjian.flow.organization.CaseAccess;
@@ -97,10 +98,12 @@ class Organizations {
   private final DevelopmentCases developmentCases;
   private final CaseAccess caseAccess;
   private final SystemAccess system;
+  private final BranchMeetingsYears branchMeetings;
 
   Organizations(JdbcTemplate jdbc, AdminAccess access, ChangeLog log, EngineIdentity engineIdentity,
       StandingAuthorizations standing, IdentityService identity, RuntimeService runtime,
-      DevelopmentCases developmentCases, CaseAccess caseAccess, SystemAccess system) {
+      DevelopmentCases developmentCases, CaseAccess caseAccess, SystemAccess system,
+      BranchMeetingsYears branchMeetings) {
     this.jdbc = jdbc;
     this.access = access;
     this.log = log;
@@ -111,6 +114,7 @@ class Organizations {
     this.developmentCases = developmentCases;
     this.caseAccess = caseAccess;
     this.system = system;
+    this.branchMeetings = branchMeetings;
   }
 
   static String apiKind(OrganizationKind kind) {
@@ -167,6 +171,15 @@ class Organizations {
 
   @Transactional
   View create(NewOrganization request) {
+    return create(request, true);
+  }
+
+  /**
+   * {@code active} false: created to be closed at once in the same transaction (an import's closed row), so it
+   * gets no 三会一课 year that would then stand in the way of closing it.
+   */
+  @Transactional
+  View create(NewOrganization request, boolean active) {
     AdminAccess.Scope scope = access.scope();
     String id = Input.matching("id", "组织编号", request.id(), ID, "2–40 个字符，只能是小写字母、数字和连字符（-）");
     String name = Input.text("name", "组织名称", request.name(), 100);
@@ -198,6 +211,9 @@ class Organizations {
     });
     Row created = row(id, null);
     log.append(scope.userId(), "organization", id, "create", id, null, logged(created));
+    if (active) {
+      branchMeetings.branchesJoined(List.of(id));
+    }
     return view(created);
   }
 
@@ -241,6 +257,7 @@ class Organizations {
     checkPlace(before.kind(), parent, before.approvalPower());
     jdbc.update("update organization set parent_id = ? where id = ?", parent.id(), id);
     followTree(id, scope.userId());
+    branchMeetings.branchesJoined(subtree(id));
     return logged(scope, before, "move");
   }
 
@@ -273,6 +290,10 @@ class Organizations {
     });
     if (approvalPower != before.approvalPower()) {
       followTree(id, scope.userId());
+    }
+    if (kind != before.kind()) {
+      // a 党总支 turned into a 党支部, or a committee level put in or taken out above branches
+      branchMeetings.branchesJoined(subtree(id));
     }
     return logged(scope, before, "setKind");
   }
@@ -316,6 +337,7 @@ class Organizations {
     }
     checkPlace(before.kind(), parent, before.approvalPower());
     jdbc.update("update organization set status = 'active' where id = ?", id);
+    branchMeetings.branchesJoined(List.of(id));
     return logged(scope, before, "reopen");
   }
 

@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -23,9 +25,18 @@ public class CaseEventLog {
       rs.getString("user_id"), rs.getTimestamp("occurred_at").toLocalDateTime());
 
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher publisher;
 
-  CaseEventLog(JdbcTemplate jdbc) {
+  CaseEventLog(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Published (synchronously, in the same transaction) after an entry is appended: the notifications of a reminder
+   * or an escalation are queued with it, or not at all.
+   */
+  public record Appended(long id, Entry entry) {
   }
 
   /** What happened, to which case, at which element, under which rule, by whom. */
@@ -34,10 +45,24 @@ public class CaseEventLog {
   }
 
   public void append(Entry e) {
-    jdbc.update("insert into case_event (process_instance_id, case_number, event_type, rule_code, activity_id,"
-        + " description, due_date, actual_date, user_id, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.processInstanceId(), e.caseNumber(), e.type().name(), e.ruleCode(), e.activityId(), e.description(),
-        sqlDate(e.dueDate()), sqlDate(e.actualDate()), e.userId(), new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var insert = connection.prepareStatement("insert into case_event (process_instance_id, case_number, event_type,"
+          + " rule_code, activity_id, description, due_date, actual_date, user_id, occurred_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      insert.setString(1, e.processInstanceId());
+      insert.setString(2, e.caseNumber());
+      insert.setString(3, e.type().name());
+      insert.setString(4, e.ruleCode());
+      insert.setString(5, e.activityId());
+      insert.setString(6, e.description());
+      insert.setDate(7, sqlDate(e.dueDate()));
+      insert.setDate(8, sqlDate(e.actualDate()));
+      insert.setString(9, e.userId());
+      insert.setTimestamp(10, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+      return insert;
+    }, key);
+    publisher.publishEvent(new Appended(key.getKey().longValue(), e));
   }
 
   public List<CaseEvent> forProcessInstance(String processInstanceId) {

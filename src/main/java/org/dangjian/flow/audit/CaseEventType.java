@@ -13,6 +13,8 @@ public enum CaseEventType {
   HANDLERS_CHANGED("承办组织调整"),
   /** 驻村帮包: the committee's decision on recalling a first secretary. */
   RECALL("召回研究"),
+  /** 发展党员: the branch opened the cancellation of a probationary membership during probation (细则 Art. 32). */
+  CANCELLATION_REQUEST("预备期内取消预备党员资格"),
   /** 驻村帮包: a party not satisfied at the end of a term or with a help case. */
   DISSATISFACTION("不满意");
 

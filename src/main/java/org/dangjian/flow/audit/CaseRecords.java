@@ -136,8 +136,10 @@ public class CaseRecords {
    * authorizations (the engine keeps the history of a finished case until its cleanup; the archive keeps it after).
    */
   public List<CaseSummary> readableCases(int firstResult, int maxResults) {
+    // the id breaks ties: cases started at the same moment (a batch, an import) otherwise come in any order on each
+    // page's query, and paging could show one twice and skip another
     return historyService.createHistoricProcessInstanceQuery().orderByProcessInstanceStartTime().desc()
-        .listPage(firstResult, maxResults).stream()
+        .orderByProcessInstanceId().desc().listPage(firstResult, maxResults).stream()
         .map(pi -> new CaseSummary(pi.getId(), pi.getBusinessKey(), pi.getProcessDefinitionKey(),
             pi.getProcessDefinitionName(), format(pi.getStartTime()), format(pi.getEndTime()), pi.getState()))
         .toList();

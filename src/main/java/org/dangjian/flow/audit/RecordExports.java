@@ -16,15 +16,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dangjian.flow.audit.CaseRecord.Entry;
+import org.dangjian.flow.system.Spreadsheets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -102,41 +99,34 @@ class RecordExports {
 
   byte[] xlsx(CaseRecord r) {
     try (XSSFWorkbook book = new XSSFWorkbook()) {
+      Spreadsheets look = new Spreadsheets(book);
       Sheet sheet = book.createSheet("全程纪实");
-      CellStyle wrap = book.createCellStyle();
-      wrap.setWrapText(true);
-      int n = 0;
-      cells(sheet.createRow(n++), RecordPage.title(r));
-      cells(sheet.createRow(n++), "案件编号", r.caseNumber(), "流程", r.processName(), "流程实例", r.processInstanceId());
-      cells(sheet.createRow(n++), "对象", r.subject(), "开始时间", r.startTime(), "结束时间",
-          r.ended() ? r.endTime() : "进行中", "结果", r.endName());
-      n++;
-      // the step's date as a real date cell (sorts and filters as one), its field's label in the content column
-      CellStyle day = book.createCellStyle();
-      day.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-      cells(sheet.createRow(n++), "序号", "类别", "步骤", "名称", "办理人", RecordPage.DATE, RecordPage.ENTERED,
-          "填写内容及说明");
+      cells(sheet.createRow(0), RecordPage.title(r));
+      cells(sheet.createRow(1), "案件编号", r.caseNumber(), "流程", r.processName(), "流程实例", r.processInstanceId());
+      Row times = sheet.createRow(2);
+      cells(times, "对象", r.subject(), "开始时间");
+      look.dateTimeOrText(times, 3, r.startTime());
+      look.text(times, 4, "结束时间");
+      look.dateTimeOrText(times, 5, r.ended() ? r.endTime() : "进行中");
+      cells(times, 6, "结果", r.endName());
+      // the step's date and the moment it was entered as real date cells (they sort and filter as dates); a step
+      // not done says so in 状态 rather than beside its time, so the time column holds only dates
+      int header = 4;
+      look.header(sheet, header, "序号", "类别", "步骤", "名称", "办理人", RecordPage.DATE, RecordPage.ENTERED,
+          "填写内容及说明", "状态");
+      int n = header + 1;
       for (Entry x : r.entries()) {
         Row row = sheet.createRow(n++);
         row.createCell(0).setCellValue(x.seq());
         cells(row, 1, x.kind().title(), x.stepNumber(), x.name(), x.actor());
-        Cell date = row.createCell(5);
-        LocalDate parsed = parseDate(x.date());
-        if (parsed != null) {
-          date.setCellValue(parsed);
-          date.setCellStyle(day);
-        } else {
-          date.setCellValue(RecordPage.nonNull(x.date()));
-        }
-        cells(row, 6, RecordPage.nonNull(x.time()) + (x.open() == null ? "" : "（" + x.open() + "）"),
-            RecordPage.plain(x));
-        row.getCell(7).setCellStyle(wrap);
+        look.dateOrText(row, 5, x.date());
+        look.dateTimeOrText(row, 6, x.time());
+        look.wrapped(row, 7, RecordPage.plain(x));
+        look.text(row, 8, x.open());
       }
-      int[] widths = {6, 8, 8, 26, 22, 12, 18, 70};
-      for (int i = 0; i < widths.length; i++) {
-        sheet.setColumnWidth(i, widths[i] * 256);
-      }
-      return bytes(book);
+      look.table(sheet, header, n - 1, 9);
+      look.widths(sheet, 6, 8, 8, 26, 22, 12, 18, 70, 10);
+      return look.bytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -144,17 +134,23 @@ class RecordExports {
 
   byte[] violationsXlsx(List<CaseEvent> violations) {
     try (XSSFWorkbook book = new XSSFWorkbook()) {
+      Spreadsheets look = new Spreadsheets(book);
       Sheet sheet = book.createSheet("违规记录");
-      int n = 0;
-      cells(sheet.createRow(n++), "序号", "案件编号", "流程实例", "环节", "规则", "说明", "期限", "实际日期", "办理人",
+      look.header(sheet, 0, "序号", "案件编号", "流程实例", "环节", "规则", "说明", "期限", "实际日期", "办理人",
           "记录时间");
+      int n = 1;
       for (CaseEvent v : violations) {
         Row row = sheet.createRow(n);
         row.createCell(0).setCellValue(n++);
-        cells(row, 1, v.caseNumber(), v.processInstanceId(), v.activityId(), v.ruleCode(), v.description(),
-            str(v.dueDate()), str(v.actualDate()), v.userId(), str(v.occurredAt()).replace('T', ' '));
+        cells(row, 1, v.caseNumber(), v.processInstanceId(), v.activityId(), v.ruleCode(), v.description());
+        look.date(row, 6, v.dueDate());
+        look.date(row, 7, v.actualDate());
+        look.text(row, 8, v.userId());
+        look.dateTime(row, 9, v.occurredAt());
       }
-      return bytes(book);
+      look.table(sheet, 0, n - 1, 10);
+      look.widths(sheet, 6, 20, 20, 24, 26, 50, 12, 12, 16, 18);
+      return look.bytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,23 +180,5 @@ class RecordExports {
     for (int i = 0; i < values.length; i++) {
       row.createCell(from + i).setCellValue(RecordPage.nonNull(values[i]));
     }
-  }
-
-  private static LocalDate parseDate(String text) {
-    try {
-      return text == null ? null : LocalDate.parse(text);
-    } catch (DateTimeParseException notADate) {
-      return null;
-    }
-  }
-
-  private static String str(Object o) {
-    return o == null ? "" : o.toString();
-  }
-
-  private static byte[] bytes(XSSFWorkbook book) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    book.write(out);
-    return out.toByteArray();
   }
 }

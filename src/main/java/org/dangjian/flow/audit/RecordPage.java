@@ -14,8 +14,11 @@ final class RecordPage {
    * The page's style and its print link's script are files of their own, not inline: the Content-Security-Policy
    * (system/SecurityHeaders) allows scripts and styles from this server's files only.
    */
-  private static final String HEAD = "<link rel=\"stylesheet\" href=\"/css/record.css\">";
-  private static final String END = "<script src=\"/js/print.js\"></script></body></html>";
+  private static final String HEAD = "<link rel=\"stylesheet\" href=\"/css/dangjian.css\">"
+      + "<link rel=\"stylesheet\" href=\"/css/record.css\">";
+  private static final String END = "</main><script src=\"/js/print.js\"></script></body></html>";
+  /** Our pages' header (css/dangjian.css): the product's name, the page's title, the way back; not printed. */
+  private static final String WELCOME = "/camunda/app/welcome/default/#!/welcome";
 
   /**
    * The step's own date (what its form recorded) and the moment it was entered: a paper case recorded after the fact
@@ -116,7 +119,9 @@ final class RecordPage {
 
   private static void open(StringBuilder h, String title) {
     h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>").append(e(title))
-        .append("</title>").append(HEAD).append("</head><body>");
+        .append("</title>").append(HEAD).append("</head><body><header class=\"dj-header\"><a class=\"dj-product\" href=\"")
+        .append(WELCOME).append("\">党建工作流</a><span class=\"dj-title\">").append(e(title))
+        .append("</span><a class=\"dj-home\" href=\"").append(WELCOME).append("\">返回首页</a></header><main>");
   }
 
   private static void row(StringBuilder h, String k1, String v1, String k2, String v2) {

@@ -27,6 +27,7 @@ final class StepDates {
           Map.entry("Task_PoliticalReview", "politicalReviewDate"),
           Map.entry("Task_ConcentratedTraining", "trainingEndDate"),
           Map.entry("Task_BranchCommitteeReview", "branchReviewDate"),
+          Map.entry("Task_PreReviewPublicity", "publicityEndDate"),
           Map.entry("Task_PreReview", "preReviewDate"),
           Map.entry("Task_AdmissionOnHold", "resumeDate"),
           Map.entry("Task_FillVolunteerForm", "volunteerFormDate"),
@@ -38,13 +39,16 @@ final class StepDates {
           Map.entry("Task_ProbationReview", "reviewDate"),
           Map.entry("Task_ConversionApplication", "conversionApplicationDate"),
           Map.entry("Task_ConversionMeeting", "conversionMeetingDate"),
+          Map.entry("Task_ConversionPublicity", "publicityEndDate"),
+          Map.entry("Task_CancellationMeeting", "cancellationMeetingDate"),
           Map.entry("Task_ConversionApproval", "conversionApprovalDate"),
           Map.entry("Task_Archive", "archiveDate")),
       "RectificationProcess", Map.of(
           "Task_RectificationAcceptance", "acceptanceDate",
           "Task_FollowUpReview", "followUpDate"),
       "VillageHelpProcess", Map.of("Task_UnitHeadVisit", "visitDate"),
-      "HelpCaseProcess", Map.of("Task_ResolveHelpCase", "resolvedDate"));
+      "HelpCaseProcess", Map.of("Task_ResolveHelpCase", "resolvedDate"),
+      "BranchMeetingsProcess", Map.of("Task_RecordMeeting", "meetingDate"));
 
   private StepDates() {
   }

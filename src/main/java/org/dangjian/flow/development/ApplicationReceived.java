@@ -184,6 +184,8 @@ class ApplicationReceived implements ExecutionListener, StartedElsewhere {
     execution.setVariable(RULE_SET, ruleSet.key());
     execution.setVariable(RULE_SET_STRICT, ruleSet == RuleSet.STRICT);
     execution.setVariable("targetPublicityRequired", ruleSet.targetPublicityRequired);
+    execution.setVariable("preReviewPublicityRequired", ruleSet.committeeStepsPublicityRequired);
+    execution.setVariable("conversionPublicityRequired", ruleSet.committeeStepsPublicityRequired);
     execution.setVariable("talkDueDate", talkDue.toString());
     execution.setVariable("talkOverdueAt", BusinessCalendar.endOf(talkDue));
   }

@@ -12,7 +12,11 @@ import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationRepository;
 import org.dangjian.flow.system.ApiError;
 import org.dangjian.flow.system.CurrentUser;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +37,9 @@ class DevelopmentCaseController {
   record TransferRequest(String targetBranchId, String reason) {
   }
 
+  record CancellationRequest(String reason) {
+  }
+
   /** An organization as a page offers it to choose: its name shown, its id sent. */
   record OrganizationChoice(String id, String name) {
   }
@@ -43,9 +50,11 @@ class DevelopmentCaseController {
   private final CurrentUser currentUser;
   private final OrganizationRepository organizations;
   private final CaseAccess access;
+  private final CaseRegister register;
 
   DevelopmentCaseController(DevelopmentCases cases, CaseRecords records, OverdueTasks overdue,
-      CurrentUser currentUser, OrganizationRepository organizations, CaseAccess access) {
+      CurrentUser currentUser, OrganizationRepository organizations, CaseAccess access, CaseRegister register) {
+    this.register = register;
     this.cases = cases;
     this.records = records;
     this.overdue = overdue;
@@ -89,6 +98,14 @@ class DevelopmentCaseController {
     return ResponseEntity.noContent().build();
   }
 
+  /** 预备期内取消预备党员资格: the branch opens it; its branch meeting votes, step 24 approves (细则 Art. 32). */
+  @PostMapping("/{caseNumber}/probation-cancellation")
+  ResponseEntity<Void> requestProbationCancellation(@PathVariable String caseNumber,
+      @RequestBody CancellationRequest request) {
+    cases.requestProbationCancellation(caseNumber, request.reason(), currentUser.id());
+    return ResponseEntity.noContent().build();
+  }
+
   /** 违规记录: the rule violations of the cases the logged-in user may read. */
   @GetMapping("/violations")
   List<CaseEvent> violations() {
@@ -100,6 +117,34 @@ class DevelopmentCaseController {
   OverdueTasks.Page overdue(@RequestParam String organizationId,
       @RequestParam(defaultValue = "0") int firstResult, @RequestParam(defaultValue = "50") int maxResults) {
     return overdue.list(organizationId, currentUser.id(), firstResult, maxResults);
+  }
+
+  /**
+   * 台账: the organization's cases, one row each, newest first; {@code state} all, open or ended; {@code q} a part of
+   * the case number or the applicant's name.
+   */
+  @GetMapping("/register")
+  CaseRegister.Page register(@RequestParam(required = false) String organizationId,
+      @RequestParam(required = false) String state, @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int firstResult, @RequestParam(defaultValue = "100") int maxResults) {
+    return register.list(organizationId, state, q, currentUser.id(), firstResult, maxResults);
+  }
+
+  /** The whole register as a spreadsheet (台账.xlsx). */
+  @GetMapping("/register.xlsx")
+  ResponseEntity<byte[]> registerXlsx(@RequestParam(required = false) String organizationId,
+      @RequestParam(required = false) String state, @RequestParam(required = false) String q) {
+    byte[] bytes = register.xlsx(organizationId, state, q, currentUser.id());
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(register.fileName(organizationId.strip()), StandardCharsets.UTF_8).build().toString())
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(bytes);
+  }
+
+  @ExceptionHandler(CaseRegister.InvalidRequestException.class)
+  ResponseEntity<Map<String, Object>> badRegisterRequest(CaseRegister.InvalidRequestException e) {
+    return ApiError.response(HttpStatus.BAD_REQUEST, e);
   }
 
   @ExceptionHandler(OverdueTasks.InvalidPageException.class)

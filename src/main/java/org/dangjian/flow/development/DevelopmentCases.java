@@ -40,6 +40,7 @@ public class DevelopmentCases {
 
   /** A case has a handful of open tasks; queries are bounded (query-max-results-limit). */
   private static final int MAX_OPEN_TASKS = 100;
+  private static final int MAX_REASON_LENGTH = 500;
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -82,6 +83,60 @@ public class DevelopmentCases {
         .setVariable(WITHDRAW_REASON, kind.title + "：" + reason.trim())
         .setVariable(WITHDRAWN_BY, userId)
         .correlate();
+  }
+
+  /**
+   * 预备期内取消预备党员资格 (细则 Art. 32): the branch opens the cancellation of a probationary membership during the
+   * probation reviews (steps 21–22); the branch meeting then votes on it (Task_CancellationMeeting) and step 24
+   * approves it. Only the clerks of the case's branch open it; refused when the case is not in its probation reviews
+   * or a cancellation is already under way. The request is recorded in the 全程纪实.
+   */
+  @Transactional
+  public void requestProbationCancellation(String caseNumber, String reason, String userId) {
+    system.run(() -> requestProbationCancellationChecked(caseNumber, reason, userId));
+  }
+
+  private void requestProbationCancellationChecked(String caseNumber, String reason, String userId) {
+    ProcessInstance instance = openCase(caseNumber);
+    if (userId == null) {
+      throw new AccessDeniedException("无法确定经办人：请登录后办理");
+    }
+    String branchGroup = (String) runtimeService.getVariable(instance.getId(), BRANCH_CLERK_GROUP);
+    if (!EngineIdentity.isMemberOfAny(identityService, userId, List.of(branchGroup))) {
+      throw new AccessDeniedException("用户 " + userId + " 不是本案所在党支部的党务工作者：取消预备党员资格由支部提出");
+    }
+    String why = reason == null ? "" : reason.trim();
+    if (why.isEmpty()) {
+      throw new StepRefusedException("提出取消预备党员资格须填写理由（如违反党的纪律、不履行党员义务的具体情况）");
+    }
+    if (why.length() > MAX_REASON_LENGTH) {
+      throw new StepRefusedException("理由不能超过" + MAX_REASON_LENGTH + "字（收到" + why.length() + "字）");
+    }
+    List<String> open = taskService.createTaskQuery().processInstanceId(instance.getId()).listPage(0, MAX_OPEN_TASKS)
+        .stream().map(Task::getTaskDefinitionKey).toList();
+    Object resolution = runtimeService.getVariable(instance.getId(), "resolutionMeeting");
+    if (open.contains(MemberDevelopment.Tasks.CANCELLATION_MEETING)
+        || open.contains(MemberDevelopment.Tasks.CONVERSION_APPROVAL) && "cancellationMeeting".equals(resolution)) {
+      throw new StepRefusedException("本案已有取消预备党员资格的程序在办理中（支部大会讨论或上级党委审批），不能重复提出");
+    }
+    long waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventType("message").eventName(MemberDevelopment.CANCELLATION_MESSAGE).count();
+    if (waiting == 0) {
+      List<String> steps = taskService.createTaskQuery().processInstanceId(instance.getId())
+          .listPage(0, MAX_OPEN_TASKS).stream().map(Task::getName).toList();
+      throw new StepRefusedException("本案不在预备期考察阶段（第21、22步），不能提出取消预备党员资格"
+          + (steps.isEmpty() ? "" : "；目前在办：" + String.join("、", steps))
+          + "。支部大会讨论转正时可作出取消预备党员资格的决议（第23步）");
+    }
+    String today = BusinessCalendar.today().toString();
+    runtimeService.createMessageCorrelation(MemberDevelopment.CANCELLATION_MESSAGE)
+        .processInstanceId(instance.getId())
+        .setVariable("cancellationRequestReason", why)
+        .setVariable("cancellationRequestDate", today)
+        .setVariable("cancellationRequestedBy", userId)
+        .correlate();
+    events.append(new CaseEventLog.Entry(instance.getId(), caseNumber, CaseEventType.CANCELLATION_REQUEST,
+        "PROBATION_CANCELLATION", null, "支部提出取消预备党员资格：" + why, null, BusinessCalendar.today(), userId));
   }
 
   /**

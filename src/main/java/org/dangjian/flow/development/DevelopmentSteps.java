@@ -39,7 +39,9 @@ class DevelopmentSteps implements TaskListener {
   /** Inputs that belong to one completion only; removed so the next form does not open prefilled with them. */
   private static final List<String> ONE_STEP_INPUTS = List.of(DECISION_REASON, "revisitDate", "committeeMeetingDate",
       "reviewDate", "reviewResult", "reviewComment", "thoughtReports", "entitledVoters", "presentVoters",
-      "votesFor", "votesAgainst", "votesAbstain", "writtenVotesFor");
+      "votesFor", "votesAgainst", "votesAbstain", "writtenVotesFor", "approvalMembersEntitled",
+      "approvalMembersPresent", "approvalVotesFor", "approvalVotesAgainst", "approvalVotesAbstain",
+      "publicityStartDate", "publicityEndDate", "publicityObjections");
 
   /** The add and deduct items of activist points; their weights are in bpmn/ActivistPoints.dmn. */
   static final Map<String, String> ACTIVIST_POINT_ITEMS = new LinkedHashMap<>();
@@ -87,6 +89,9 @@ class DevelopmentSteps implements TaskListener {
       Map.entry(CONVERSION_APPLICATION, this::conversionApplication),
       Map.entry(CONVERSION_MEETING, this::conversionMeeting),
       Map.entry(CONVERSION_APPROVAL, this::conversionApproval),
+      Map.entry(CANCELLATION_MEETING, this::cancellationMeeting),
+      Map.entry(PRE_REVIEW_PUBLICITY, this::preReviewPublicity),
+      Map.entry(CONVERSION_PUBLICITY, this::conversionPublicity),
       Map.entry(ARCHIVE, this::archive));
 
   DevelopmentSteps(DecisionService decisions, MemberRegistry registry, OrganizationRepository organizations,
@@ -106,7 +111,13 @@ class DevelopmentSteps implements TaskListener {
     }
     Step step = new Step(task, Actor.of(task), events);
     handler.accept(step);
+    // dates in order, across the steps (a field the step's own rules already refused is not refused twice)
+    Map<String, LocalDate> dates = step.submittedDates();
+    Map<String, Map<String, LocalDate>> recorded = step.recordedDates();
+    Chronology.problems(task.getTaskDefinitionKey(), dates, recorded, step::known, BusinessCalendar.today()).stream()
+        .filter(p -> !step.in.concerns(p.field())).forEach(p -> step.in.problem(p.message(), p.field()));
     step.in.refuseIfAnyProblem();
+    step.recordDates(Chronology.recordedAfter(task.getTaskDefinitionKey(), dates, recorded));
     task.getExecution().removeVariables(ONE_STEP_INPUTS);
     task.getExecution().removeVariables(ACTIVIST_POINT_ITEMS.keySet());
   }
@@ -151,12 +162,9 @@ class DevelopmentSteps implements TaskListener {
               + earliest + "）");
         }
         boolean league = Boolean.TRUE.equals(s.task.getVariable("leagueMember"));
-        LocalDate birth = s.known("birthDate");
-        if (rules.leagueRecommendationRequired && league
-            && CalendarRules.ageOn(birth, meeting) < RuleSet.LEAGUE_RECOMMENDATION_AGE_LIMIT
-            && !"leagueRecommendation".equals(method)) {
-          // 细则 Art. 8: 28周岁以下的入党申请人，一般由团组织推优
-          s.in.problem("28周岁以下的共青团员应通过团组织推优（leagueRecommendation）确定为入党积极分子");
+        if (league && recommended != null && method != null) {
+          s.in.problems(LeagueRecommendation.problems(rules, s.known("birthDate"), recommended, method,
+              s.in.optionalText(LeagueRecommendation.REASON, "未经团组织推优的理由", 500)));
         }
         if (!s.in.hasProblems()) {
           s.setDate("activistDate", meeting);
@@ -182,10 +190,17 @@ class DevelopmentSteps implements TaskListener {
   }
 
   private void assignContacts(Step s) {
-    Long first = fullMember(s, "contact1MemberId", "培养联系人一", true);
-    Long second = fullMember(s, "contact2MemberId", "培养联系人二", false);
-    if (first != null && first.equals(second)) {
+    PartyMember first = fullMember(s, "contact1MemberId", "培养联系人一", true);
+    PartyMember second = fullMember(s, "contact2MemberId", "培养联系人二", false);
+    if (first != null && second != null && first.id() == second.id()) {
       s.in.problem("两名培养联系人不能是同一人");
+    }
+    // People named: of the case's branch unless a reason is recorded (细则 Art. 9: 指定一至两名正式党员作培养联系人)
+    List<String> elsewhere = ofOtherBranches(s, first, second);
+    String reason = s.in.optionalText(PeopleNamed.CONTACT_REASON, "指定理由", 500);
+    if (!elsewhere.isEmpty() && reason == null && !Backfill.active()) {
+      s.in.problem("培养联系人" + String.join("、", elsewhere) + "不是本案所在支部（" + s.task.getVariable(BRANCH_NAME)
+          + "）的党员：指定其他支部的党员须填写指定理由（" + PeopleNamed.CONTACT_REASON + "）", PeopleNamed.CONTACT_REASON);
     }
   }
 
@@ -266,10 +281,20 @@ class DevelopmentSteps implements TaskListener {
   }
 
   private void targetPublicity(Step s) {
+    if (publicity(s, s.known("targetDate"), "确定为发展对象日期", "公示后暂缓：")) {
+      registry.backToActivist(s.memberId());
+    }
+  }
+
+  /**
+   * (rule set) 公示 of at least 5 working days after {@code since}; returns true when the publicity holds the case
+   * ({@code publicityResult} no), which then goes back to the step before it with the reason.
+   */
+  private boolean publicity(Step s, LocalDate since, String sinceLabel, String heldPrefix) {
     LocalDate start = s.in.pastDate("publicityStartDate", "公示开始日期");
     LocalDate end = s.in.pastDate("publicityEndDate", "公示结束日期");
     String result = s.in.choice("publicityResult", "公示结果", Set.of("yes", "no"));
-    s.notBefore(start, "公示开始日期", s.known("targetDate"), "确定为发展对象日期");
+    s.notBefore(start, "公示开始日期", since, sinceLabel);
     s.notBefore(end, "公示结束日期", start, "公示开始日期");
     if (start != null && end != null && !end.isBefore(start)) {
       int days = workingDays.workingDaysBetween(start, end);
@@ -283,10 +308,11 @@ class DevelopmentSteps implements TaskListener {
     if ("no".equals(result)) {
       String why = reason != null ? reason : s.reasonRequired("公示后暂缓");
       if (!s.in.hasProblems()) {
-        s.sendBack("公示后暂缓：" + why);
-        registry.backToActivist(s.memberId());
+        s.sendBack(heldPrefix + why);
+        return true;
       }
     }
+    return false;
   }
 
   private void fileTarget(Step s) {
@@ -307,12 +333,52 @@ class DevelopmentSteps implements TaskListener {
   }
 
   private void assignIntroducers(Step s) {
-    Long first = fullMember(s, "introducer1MemberId", "入党介绍人一", true);
-    Long second = fullMember(s, "introducer2MemberId", "入党介绍人二", true);
-    if (first != null && first.equals(second)) {
+    PartyMember first = fullMember(s, "introducer1MemberId", "入党介绍人一", true);
+    PartyMember second = fullMember(s, "introducer2MemberId", "入党介绍人二", true);
+    if (first != null && second != null && first.id() == second.id()) {
       // 细则 Art. 14: 两名正式党员作入党介绍人
       s.in.problem("两名入党介绍人不能是同一人");
     }
+    List<String> why = new ArrayList<>();
+    List<String> elsewhere = ofOtherBranches(s, first, second);
+    if (!elsewhere.isEmpty() && !Backfill.active()) {
+      why.add(String.join("、", elsewhere) + "不是本案所在支部（" + s.task.getVariable(BRANCH_NAME) + "）的党员");
+    }
+    List<String> contacts = new ArrayList<>();
+    for (String key : List.of("contact1MemberId", "contact2MemberId")) {
+      if (s.task.getVariable(key) != null && !s.task.getVariable(key).toString().isBlank()) {
+        contacts.add(s.task.getVariable(key).toString().trim());
+      }
+    }
+    List<String> notContacts = new ArrayList<>();
+    for (PartyMember m : java.util.Arrays.asList(first, second)) {
+      if (m != null && PeopleNamed.introducerWasNotAContact(String.valueOf(m.id()), contacts)) {
+        notContacts.add(m.name() + "（" + m.id() + "）");
+      }
+    }
+    if (!notContacts.isEmpty()) {
+      why.add(String.join("、", notContacts) + "不是本案的培养联系人");
+    }
+    // People named: an introducer who was not a contact, or of another branch, needs introducerReason
+    String reason = s.in.optionalText(PeopleNamed.INTRODUCER_REASON, "确定理由", 500);
+    if (!why.isEmpty() && reason == null) {
+      s.in.problem("入党介绍人" + String.join("；", why) + "：须填写确定理由（" + PeopleNamed.INTRODUCER_REASON + "）",
+          PeopleNamed.INTRODUCER_REASON);
+    }
+  }
+
+  /** The named members who are not of the case's branch, as "高明（1011，法院党支部）". */
+  private List<String> ofOtherBranches(Step s, PartyMember... named) {
+    Object caseBranch = s.task.getVariable(BRANCH_ID);
+    List<String> elsewhere = new ArrayList<>();
+    String caseBranchId = caseBranch == null ? null : caseBranch.toString();
+    for (PartyMember m : named) {
+      if (m != null && PeopleNamed.needsReasonForBranch(m.branchId(), caseBranchId)) {
+        String branch = organizations.findById(m.branchId()).map(Organization::name).orElse(m.branchId());
+        elsewhere.add(m.name() + "（" + m.id() + "，" + branch + "）");
+      }
+    }
+    return elsewhere;
   }
 
   private void politicalReview(Step s) {
@@ -364,6 +430,7 @@ class DevelopmentSteps implements TaskListener {
     s.in.text("preReviewNotice", "预审书面通知", 2000);
     boolean leaving = s.in.flag("leavingUnitWithin3Months");
     s.notBefore(reviewed, "预审日期", s.known("branchReviewDate"), "支部委员会审查日期");
+    s.notBefore(reviewed, "预审日期", s.known("preReviewPublicityEndDate"), "预审前公示结束日期");
     s.set("leavingUnitWithin3Months", leaving);
     if ("fail".equals(result)) {
       s.endCase("上级党委预审不合格：" + s.reasonRequired("预审不合格"));
@@ -439,8 +506,14 @@ class DevelopmentSteps implements TaskListener {
         && users.contains("," + s.actor + ",")) {
       s.in.problem("审批人不能是办理本案支部委员会审查（第12步）或支部大会讨论（第15步）的人员（" + s.actor + "，四眼原则）");
     }
+    // 细则 Art. 24: 党委审批应当集体讨论和表决 (cases of the first model have no vote on their form)
+    CommitteeVotes votes = s.committeeDecidesResolutions() ? committeeVotes(s, decision, true) : null;
     if (decision == null || approved == null || s.in.hasProblems()) {
       return;
+    }
+    if (votes != null) {
+      s.setDate("approvalMeetingDate", approved);
+      s.set("admissionApprovalVotes", votes.summary());
     }
     if (ApprovalDeadline.isViolation(meeting, approved)) {
       s.violation("ADMISSION_APPROVAL_WITHIN_6_MONTHS", "上级党委审批超过支部大会后6个月的最长期限",
@@ -448,7 +521,7 @@ class DevelopmentSteps implements TaskListener {
     }
     switch (decision) {
       case "approve" -> {
-        // probation counts from the branch meeting, not from approval or oath (细则 Art. 29)
+        // probation counts from the branch meeting, not from approval or oath (细则 Art. 32: 预备期自支部大会通过其为预备党员之日算起)
         LocalDate end = CalendarRules.monthsAfter(meeting, 12);
         s.setDate("probationStartDate", meeting);
         s.setDate("probationEndDate", end);
@@ -527,54 +600,156 @@ class DevelopmentSteps implements TaskListener {
       return;
     }
     s.set("conversionVotes", summary(votes));
+    String reason = ProbationExtension.CONVERT.equals(outcome) ? null
+        : s.reasonRequired(ProbationExtension.EXTEND.equals(outcome) ? "延长预备期" : "取消预备党员资格");
+    if (s.in.hasProblems()) {
+      return;
+    }
+    String title = switch (outcome) {
+      case ProbationExtension.EXTEND -> "延长预备期" + months + "个月";
+      case ProbationExtension.CANCEL -> "取消预备党员资格";
+      default -> "按期转正";
+    };
+    if (s.committeeDecidesResolutions()) {
+      // 细则 Art. 32: conversion, extension and cancellation all take effect only when step 24 approves them
+      awaitCommitteeApproval(s, outcome, "conversionMeeting", meeting, title, summary(votes), reason, months);
+    } else {
+      legacyConversionMeeting(s, outcome, meeting, probationEnd, months, reason);
+    }
+    s.set("conversionMeetingResult", outcome);
+    // the resolution as the committee reads it at step 24 (its form shows the branch meeting's facts)
+    s.set("conversionMeetingResultTitle", title.startsWith("延长") ? "延长预备期" : title);
+  }
+
+  /** Cases of the first model: an extension took effect at the meeting, a cancellation ended the case there. */
+  private void legacyConversionMeeting(Step s, String outcome, LocalDate meeting, LocalDate probationEnd,
+      Integer months, String reason) {
     switch (outcome) {
       case ProbationExtension.EXTEND -> {
-        String reason = s.reasonRequired("延长预备期");
         LocalDate newEnd = CalendarRules.monthsAfter(probationEnd, months);
-        if (reason != null) {
-          s.setDate("probationEndDate", newEnd);
-          s.set("probationExtended", true);
-          registry.extendProbation(s.memberId(), newEnd);
-        }
+        s.setDate("probationEndDate", newEnd);
+        s.set("probationExtended", true);
+        registry.extendProbation(s.memberId(), newEnd);
       }
-      case ProbationExtension.CANCEL -> s.endCase("取消预备党员资格：" + s.reasonRequired("取消预备党员资格"));
+      case ProbationExtension.CANCEL -> s.endCase("取消预备党员资格：" + reason);
       default -> {
         LocalDate due = CalendarRules.monthsAfter(meeting, 3);
         s.setDate("conversionApprovalDueDate", due);
         s.setInstant("conversionApprovalOverdueAt", BusinessCalendar.endOf(due));
       }
     }
-    s.set("conversionMeetingResult", outcome);
-    // the resolution as the committee reads it at step 24 (its form shows the branch meeting's facts)
-    s.set("conversionMeetingResultTitle", switch (outcome) {
-      case ProbationExtension.EXTEND -> "延长预备期";
-      case ProbationExtension.CANCEL -> "取消预备党员资格";
-      default -> "按期转正";
-    });
+  }
+
+  /** A branch meeting's resolution waiting for step 24: what it decides on, and its 3-month deadline. */
+  private void awaitCommitteeApproval(Step s, String resolution, String meetingKind, LocalDate meeting,
+      String title, String votes, String reason, Integer months) {
+    s.set("pendingResolution", resolution);
+    s.set("resolutionMeeting", meetingKind);
+    s.setDate("resolutionMeetingDate", meeting);
+    s.set("resolutionTitle", title);
+    s.set("resolutionVotes", votes);
+    s.set("resolutionReason", reason == null ? "" : reason);
+    s.set("pendingExtensionMonths", months);
+    LocalDate due = CalendarRules.monthsAfter(meeting, 3);
+    s.setDate("conversionApprovalDueDate", due);
+    s.setInstant("conversionApprovalOverdueAt", BusinessCalendar.endOf(due));
+    s.set("conversionApprovalOverdueRecorded", false);
+  }
+
+  /** 预备期内取消预备党员资格: the branch meeting votes on the cancellation the branch opened (细则 Art. 32). */
+  private void cancellationMeeting(Step s) {
+    LocalDate meeting = s.in.pastDate("cancellationMeetingDate", "支部大会日期");
+    s.notBefore(meeting, "支部大会日期", s.known("cancellationRequestDate"), "提出取消预备党员资格日期");
+    String reason = s.reasonRequired("取消预备党员资格");
+    VoteCount votes = votes(s);
+    if (votes == null || meeting == null || s.in.hasProblems()) {
+      return;
+    }
+    s.set(SEND_BACK_REASON, null);
+    if (!votes.hasQuorum()) {
+      String why = "到会有表决权的正式党员未超过应到会人数的半数，会议无效（" + summary(votes) + "），须重新召开支部大会";
+      s.set(SEND_BACK_REASON, why);
+      s.record(CaseEventType.MEETING_VOID, "MEETING_QUORUM", why, null, meeting);
+      s.set("cancellationMeetingResult", "revote");
+    } else if (!votes.passed()) {
+      // the meeting did not resolve to cancel: the probation goes on where it was
+      s.record(CaseEventType.CANCELLATION_REQUEST, "PROBATION_CANCELLATION", "支部大会表决未通过取消预备党员资格（"
+          + summary(votes) + "），继续预备期考察", null, meeting);
+      s.set("cancellationMeetingResult", "notCarried");
+    } else {
+      awaitCommitteeApproval(s, ProbationExtension.CANCEL, "cancellationMeeting", meeting,
+          "取消预备党员资格（预备期内）", summary(votes), reason, null);
+      s.set("cancellationMeetingResult", "passed");
+    }
   }
 
   private void conversionApproval(Step s) {
+    boolean current = s.committeeDecidesResolutions();
     LocalDate approved = s.in.pastDate("conversionApprovalDate", "审批日期");
     String decision = s.in.choice("conversionDecision", "审批结果", Set.of("approve", "sendBack"));
-    LocalDate meeting = s.known("conversionMeetingDate");
+    LocalDate meeting = s.known(current ? "resolutionMeetingDate" : "conversionMeetingDate");
     s.notBefore(approved, "审批日期", meeting, "支部大会日期");
+    s.notBefore(approved, "审批日期", s.known("conversionPublicityEndDate"), "拟转正公示结束日期");
+    // 细则 Art. 24, 32: the committee decides collectively on the branch meeting's resolution
+    CommitteeVotes votes = current ? committeeVotes(s, decision, false) : null;
     if (decision == null || approved == null || s.in.hasProblems()) {
       return;
     }
     LocalDate due = CalendarRules.monthsAfter(meeting, 3);
-    if (approved.isAfter(due)) {
+    if (approved.isAfter(due) && !Boolean.TRUE.equals(s.task.getVariable("conversionApprovalOverdueRecorded"))) {
       s.violation("CONVERSION_APPROVAL_WITHIN_3_MONTHS", "上级党委审批转正超过支部大会后3个月的期限", due, approved);
     }
+    String resolution = current ? (String) s.task.getVariable("pendingResolution") : ProbationExtension.CONVERT;
+    if (votes != null) {
+      s.setDate("approvalMeetingDate", approved);
+      s.set("conversionApprovalVotes", votes.summary());
+    }
+    String route;
     if ("approve".equals(decision)) {
-      // 党龄 counts from the day the (final) probation ends
-      LocalDate full = s.known("probationEndDate");
-      s.setDate("fullMembershipDate", full);
-      registry.becomeFull(s.memberId(), full);
+      route = resolution;
+      switch (resolution) {
+        case ProbationExtension.EXTEND -> {
+          // 党章 Art. 7: the extension, once approved, moves the end of the probation
+          LocalDate newEnd = CalendarRules.monthsAfter(s.known("probationEndDate"),
+              ((Number) s.task.getVariable("pendingExtensionMonths")).intValue());
+          s.setDate("probationEndDate", newEnd);
+          s.set("probationExtended", true);
+          registry.extendProbation(s.memberId(), newEnd);
+        }
+        case ProbationExtension.CANCEL -> s.endCase("取消预备党员资格：" + s.task.getVariable("resolutionReason"));
+        default -> {
+          // 党龄 counts from the day the (final) probation ends
+          LocalDate full = s.known("probationEndDate");
+          s.setDate("fullMembershipDate", full);
+          registry.becomeFull(s.memberId(), full);
+        }
+      }
     } else {
       String reason = s.reasonRequired("退回");
-      if (!s.in.hasProblems()) {
-        s.sendBack("上级党委审批转正退回：" + reason);
+      if (s.in.hasProblems()) {
+        return;
       }
+      s.sendBack("上级党委审批退回：" + reason);
+      route = "cancellationMeeting".equals(s.task.getVariable("resolutionMeeting")) ? "backToCancellationMeeting"
+          : "backToConversionMeeting";
+    }
+    s.set("conversionApprovalRoute", route);
+  }
+
+  private void preReviewPublicity(Step s) {
+    publicity(s, s.known("branchReviewDate"), "支部委员会审查日期", "预审前公示后暂缓：");
+    rememberPublicityEnd(s, "preReviewPublicityEndDate");
+  }
+
+  private void conversionPublicity(Step s) {
+    publicity(s, s.known("resolutionMeetingDate"), "支部大会讨论转正日期", "转正前公示后暂缓：");
+    rememberPublicityEnd(s, "conversionPublicityEndDate");
+  }
+
+  /** The step after a publicity is not dated before it ended (the publicity's own fields are one step's inputs). */
+  private static void rememberPublicityEnd(Step s, String key) {
+    if (!s.in.hasProblems() && "yes".equals(s.task.getVariable("publicityResult"))) {
+      s.setDate(key, LocalDate.parse(s.task.getVariable("publicityEndDate").toString()));
     }
   }
 
@@ -597,7 +772,8 @@ class DevelopmentSteps implements TaskListener {
 
   // ---- shared checks
 
-  private Long fullMember(Step s, String key, String label, boolean required) {
+  /** The member named in a field, when the registry has one of that number who may be named; else a problem. */
+  private PartyMember fullMember(Step s, String key, String label, boolean required) {
     String raw = required ? s.in.text(key, label, 20) : s.in.optionalText(key, label, 20);
     if (raw == null) {
       return null;
@@ -618,14 +794,16 @@ class DevelopmentSteps implements TaskListener {
       s.in.problem(label + "：党员名册中没有编号为" + id + "的人员");
     } else if (id == s.memberId()) {
       s.in.problem(label + "不能是申请人本人");
-    } else if (member.status() != MemberStatus.FULL) {
+    } else if (!PeopleNamed.isFullMember(member.status())) {
       s.in.problem(label + "须为正式党员，" + member.name() + "（" + id + "）目前是" + member.status().title());
-    } else if (registry.onProbationWithinParty(id)) {
-      // 《中国共产党纪律处分条例》: 留党察看期间没有表决权、选举权和被选举权
+    } else if (!PeopleNamed.disciplineAllows(registry.disciplineStatus(id))) {
+      // 《中国共产党纪律处分条例》第十一条: 党员受留党察看处分期间，没有表决权、选举权和被选举权
       s.in.problem(label + "：" + member.name() + "（" + id + "）正在留党察看期间，依据《中国共产党纪律处分条例》"
           + "留党察看期间没有表决权、选举权和被选举权，不能担任" + label.replaceAll("[一二]$", ""));
+    } else {
+      return member;
     }
-    return id;
+    return null;
   }
 
   private VoteCount votes(Step s) {
@@ -640,6 +818,26 @@ class DevelopmentSteps implements TaskListener {
     }
     VoteCount votes = new VoteCount(entitled, present, yes, no, abstain, written);
     s.in.problems(votes.problems());
+    return votes;
+  }
+
+  /** Steps 17 and 24: the committee's vote, and what it lets the committee record as {@code decision}. */
+  private CommitteeVotes committeeVotes(Step s, String decision, boolean rejectOffered) {
+    int max = CommitteeVotes.MAX_MEMBERS;
+    Integer entitled = s.in.integer("approvalMembersEntitled", "应到会党委委员人数", 1, max);
+    Integer present = s.in.integer("approvalMembersPresent", "实到会党委委员人数", 0, max);
+    Integer yes = s.in.integer("approvalVotesFor", "党委会赞成票", 0, max);
+    Integer no = s.in.integer("approvalVotesAgainst", "党委会反对票", 0, max);
+    Integer abstain = s.in.integer("approvalVotesAbstain", "党委会弃权票", 0, max);
+    if (entitled == null || present == null || yes == null || no == null || abstain == null) {
+      return null;
+    }
+    CommitteeVotes votes = new CommitteeVotes(entitled, present, yes, no, abstain);
+    List<String> problems = votes.problems();
+    s.in.problems(problems);
+    if (problems.isEmpty() && decision != null) {
+      s.in.problems(votes.problemsFor(decision, rejectOffered));
+    }
     return votes;
   }
 

@@ -46,6 +46,24 @@ class Escalations {
   }
 
   /**
+   * Step 24 not decided within 3 months of the branch meeting (细则 Art. 32 and the spec's limit, which has no
+   * extension): the committee is reminded and the missed deadline recorded as a violation at once; the approval,
+   * when it comes, does not record it a second time.
+   */
+  @Bean
+  JavaDelegate conversionApprovalOverdueEscalation() {
+    return execution -> {
+      LocalDate due = LocalDate.parse((String) execution.getVariable("conversionApprovalDueDate"));
+      record(execution, CaseEventType.REMINDER, "CONVERSION_APPROVAL_WITHIN_3_MONTHS",
+          "转正审批已超过支部大会后3个月：请" + execution.getVariable(COMMITTEE_NAME) + "尽快集体讨论审批（"
+              + execution.getVariable("resolutionTitle") + "）", due);
+      record(execution, CaseEventType.VIOLATION, "CONVERSION_APPROVAL_WITHIN_3_MONTHS",
+          "上级党委审批转正超过支部大会后3个月的期限（至今未审批）", due);
+      execution.setVariable("conversionApprovalOverdueRecorded", true);
+    };
+  }
+
+  /**
    * Step 22: the probation ends; the branch is reminded to take the conversion application. On the end date itself
    * unless step 22 opened after it (DeadlineReminders' grace): then the text names the day it ended.
    */

@@ -5,8 +5,21 @@ public final class MemberDevelopment {
 
   public static final String PROCESS_KEY = "MemberDevelopmentProcess";
   public static final String WITHDRAW_MESSAGE = "DevelopmentCaseWithdrawn";
+  public static final String CANCELLATION_MESSAGE = "ProbationCancellationRequested";
 
   private MemberDevelopment() {
+  }
+
+  /** The process property {@code modelRevision} of a deployed 发展党员 model; 1 when it has none (the first one). */
+  static int modelRevision(org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+    org.camunda.bpm.model.bpmn.instance.Process process = model.getModelElementById(PROCESS_KEY);
+    if (process == null || process.getExtensionElements() == null) {
+      return 1;
+    }
+    return process.getExtensionElements().getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> "modelRevision".equals(p.getCamundaName()))
+        .map(p -> Integer.parseInt(p.getCamundaValue())).findFirst().orElse(1);
   }
 
   /** User task ids, in step order (2a, 7a and 13a are our own additions to the official 25 steps). */
@@ -38,6 +51,11 @@ public final class MemberDevelopment {
     public static final String CONVERSION_MEETING = "Task_ConversionMeeting";
     public static final String CONVERSION_APPROVAL = "Task_ConversionApproval";
     public static final String ARCHIVE = "Task_Archive";
+    /** 预备期内取消预备党员资格: the branch meeting's vote on a cancellation opened during probation. */
+    public static final String CANCELLATION_MEETING = "Task_CancellationMeeting";
+    /** (strict rule set) publicity before step 13 and before step 24, like 7a. */
+    public static final String PRE_REVIEW_PUBLICITY = "Task_PreReviewPublicity";
+    public static final String CONVERSION_PUBLICITY = "Task_ConversionPublicity";
 
     private Tasks() {
     }
@@ -56,6 +74,8 @@ public final class MemberDevelopment {
     public static final String TALK_OVERDUE = "BoundaryEvent_TalkOverdue";
     public static final String APPROVAL_OVERDUE = "BoundaryEvent_ApprovalOverdue";
     public static final String PROBATION_ENDS = "BoundaryEvent_ProbationEnds";
+    public static final String CONVERSION_APPROVAL_OVERDUE = "BoundaryEvent_ConversionApprovalOverdue";
+    public static final String CANCELLATION_REQUESTED = "BoundaryEvent_CancellationRequested";
 
     private Events() {
     }

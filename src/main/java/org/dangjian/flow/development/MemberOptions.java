@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,14 +20,16 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.dangjian.flow.organization.MemberRegistry;
-import org.dangjian.flow.organization.PartyMember;
+import org.dangjian.flow.organization.MemberStatus;
+import org.dangjian.flow.organization.Organization;
+import org.dangjian.flow.organization.OrganizationRepository;
 import org.dangjian.flow.system.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
- * The members step 5 (培养联系人) and step 9 (入党介绍人) offer, by name: the full members in good standing of the
- * case's branch, never the candidate. Set when the task opens and when it is claimed, and again when the registry or
- * the case's branch changes, so the choice is never older than the registry; the form's select reads them (valuesKey)
+ * The members step 5 (培养联系人) and step 9 (入党介绍人) offer, by name: the full members of the case's branch and
+ * of the other branches of its committee, never one under 留党察看, never the candidate. Set when the task opens and
+ * when it is claimed, and again when the registry or the case's branch changes, so the choice is never older than the registry; the form's select reads them (valuesKey)
  * and the trust boundary accepts only a member offered. {@link DevelopmentSteps} still checks the member itself.
  */
 @Component("memberOptionsOffered")
@@ -37,13 +40,18 @@ public class MemberOptions implements TaskListener {
   /** A branch has at most a few cases waiting at step 5 or 9 at once; the query is bounded all the same. */
   private static final int MAX_OPEN_TASKS = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Beside the options, why a member of the branches is not offered: {@link FormContract}'s refusal names them. */
+  static final String REFUSED = org.dangjian.flow.system.FormContract.REFUSED_SUFFIX;
 
   private final MemberRegistry registry;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final SystemAccess system;
+  private final OrganizationRepository organizations;
 
-  MemberOptions(MemberRegistry registry, TaskService taskService, RuntimeService runtimeService, SystemAccess system) {
+  MemberOptions(MemberRegistry registry, TaskService taskService, RuntimeService runtimeService, SystemAccess system,
+      OrganizationRepository organizations) {
+    this.organizations = organizations;
     this.registry = registry;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -56,22 +64,93 @@ public class MemberOptions implements TaskListener {
     if (variable == null) {
       throw new IllegalStateException("no member options for task " + task.getTaskDefinitionKey());
     }
-    TypedValue options = options((String) task.getVariable(BRANCH_ID), (Number) task.getVariable(MEMBER_ID));
+    String branchId = (String) task.getVariable(BRANCH_ID);
+    Number candidate = (Number) task.getVariable(MEMBER_ID);
+    TypedValue options = json(offered(branchId, candidate));
     if (!sameOptions(task.getVariableTyped(variable), options)) {
       task.getExecution().getProcessInstance().setVariable(variable, options);
     }
+    TypedValue refused = json(refused(branchId, candidate));
+    if (!sameOptions(task.getVariableTyped(variable + REFUSED), refused)) {
+      task.getExecution().getProcessInstance().setVariable(variable + REFUSED, refused);
+    }
   }
 
-  /** The offered members as the select reads them: [{label: "马建国（1001，正式党员）", value: "1001"}, …]. */
-  public List<Map<String, String>> offered(String branchId, Number candidateId) {
-    return registry.fullMembersInGoodStanding(branchId).stream()
-        .filter(m -> candidateId == null || m.id() != candidateId.longValue())
-        .map(m -> Map.of("label", label(m), "value", String.valueOf(m.id())))
+  /**
+   * The offered members as the select reads them: the case's branch first, then the other branches of the same
+   * committee (naming one of those needs a reason, which the form asks for when {@code otherBranch} is true):
+   * [{label: "马建国（1001，正式党员）", value: "1001", otherBranch: false}, {label: "高明（1011，法院党支部，正式党员）",
+   * value: "1011", otherBranch: true}, …]; a 警告 or 严重警告 on record is named ("…，党纪处分：警告）"), since it
+   * leaves the member's rights. A member under 留党察看 is not offered.
+   */
+  public List<Map<String, Object>> offered(String branchId, Number candidateId) {
+    return members(branchId, candidateId).stream()
+        .filter(m -> PeopleNamed.disciplineAllows(m.member.disciplineStatus()))
+        .map(m -> Map.<String, Object>of("label", m.label(), "value", String.valueOf(m.member.id()),
+            "otherBranch", m.branchName != null))
         .toList();
   }
 
-  static String label(PartyMember m) {
-    return m.name() + "（" + m.id() + "，" + m.status().title() + "）";
+  /** Why a full member of these branches is not offered (留党察看), by member number: what a refusal says. */
+  public Map<String, String> refused(String branchId, Number candidateId) {
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    members(branchId, candidateId).stream().filter(m -> !PeopleNamed.disciplineAllows(m.member.disciplineStatus()))
+        .forEach(m -> refused.put(String.valueOf(m.member.id()), m.member.name() + "（" + m.member.id()
+            + "）正在留党察看期间，没有表决权、选举权和被选举权，不能担任培养联系人或入党介绍人"));
+    return refused;
+  }
+
+  private record Offer(MemberRegistry.FullMember member, String branchName) {
+    /** What a clerk picks by: name and number, the branch when not the case's own, a 党纪处分 when there is one. */
+    String label() {
+      String discipline = member.disciplineStatus() == null || "none".equals(member.disciplineStatus()) ? ""
+          : "，党纪处分：" + PeopleNamed.disciplineTitle(member.disciplineStatus());
+      return member.name() + "（" + member.id() + "，" + (branchName == null ? "" : branchName + "，")
+          + MemberStatus.FULL.title() + discipline + "）";
+    }
+  }
+
+  private List<Offer> members(String branchId, Number candidateId) {
+    if (branchId == null) {
+      return List.of();
+    }
+    List<Organization> branches = sameCommittee(branchId);
+    Map<String, String> names = new java.util.HashMap<>();
+    branches.forEach(b -> names.put(b.id(), b.name()));
+    List<Offer> own = new java.util.ArrayList<>();
+    List<Offer> others = new java.util.ArrayList<>();
+    for (MemberRegistry.FullMember m : registry.fullMembersOf(names.keySet())) {
+      if (candidateId != null && m.id() == candidateId.longValue()) {
+        continue;
+      }
+      if (branchId.equals(m.branchId())) {
+        own.add(new Offer(m, null));
+      } else {
+        others.add(new Offer(m, names.get(m.branchId())));
+      }
+    }
+    List<String> order = branches.stream().map(Organization::id).toList();
+    others.sort(java.util.Comparator.comparingInt((Offer o) -> order.indexOf(o.member.branchId()))
+        .thenComparingLong(o -> o.member.id()));
+    own.addAll(others);
+    return own;
+  }
+
+  /** The branch and the open branches under the same approving committee (基层党委), the branch first. */
+  private List<Organization> sameCommittee(String branchId) {
+    List<Organization> branches = new java.util.ArrayList<>();
+    organizations.findById(branchId).ifPresent(branches::add);
+    String committee = organizations.approvingCommitteeOf(branchId).map(Organization::id).orElse(null);
+    if (committee == null) {
+      return branches;
+    }
+    for (Organization b : organizations.findBranches()) {
+      if (!b.id().equals(branchId) && !organizations.isClosed(b.id())
+          && committee.equals(organizations.approvingCommitteeOf(b.id()).map(Organization::id).orElse(null))) {
+        branches.add(b);
+      }
+    }
+    return branches;
   }
 
   /**
@@ -81,7 +160,15 @@ public class MemberOptions implements TaskListener {
    */
   public void refreshBranches(Collection<String> branchIds) {
     system.run(() -> {
-      for (String branchId : new LinkedHashSet<>(branchIds)) {
+      // the steps of a branch offer the members of the other branches of its committee too
+      Set<String> affected = new LinkedHashSet<>();
+      for (String branchId : branchIds) {
+        if (branchId != null) {
+          sameCommittee(branchId).forEach(b -> affected.add(b.id()));
+          affected.add(branchId);
+        }
+      }
+      for (String branchId : affected) {
         if (branchId == null) {
           continue;
         }
@@ -109,16 +196,21 @@ public class MemberOptions implements TaskListener {
     if (current == null) {
       return;
     }
-    TypedValue options = options((String) runtimeService.getVariable(instance, BRANCH_ID),
-        (Number) runtimeService.getVariable(instance, MEMBER_ID));
+    String branchId = (String) runtimeService.getVariable(instance, BRANCH_ID);
+    Number candidate = (Number) runtimeService.getVariable(instance, MEMBER_ID);
+    TypedValue options = json(offered(branchId, candidate));
     if (!sameOptions(current, options)) {
       runtimeService.setVariable(instance, variable, options);
     }
+    TypedValue refused = json(refused(branchId, candidate));
+    if (!sameOptions(runtimeService.getVariableTyped(instance, variable + REFUSED), refused)) {
+      runtimeService.setVariable(instance, variable + REFUSED, refused);
+    }
   }
 
-  private TypedValue options(String branchId, Number candidateId) {
+  private static TypedValue json(Object value) {
     try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(offered(branchId, candidateId))).create();
+      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

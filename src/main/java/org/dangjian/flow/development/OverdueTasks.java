@@ -1,9 +1,7 @@
 package org.dangjian.flow.development;
 
-import static org.dangjian.flow.development.MemberDevelopment.Vars.BRANCH_ID;
 import static org.dangjian.flow.development.MemberDevelopment.Vars.BRANCH_NAME;
 import static org.dangjian.flow.development.MemberDevelopment.Vars.CASE_NUMBER;
-import static org.dangjian.flow.development.MemberDevelopment.Vars.COMMITTEE_ID;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -100,25 +97,10 @@ public class OverdueTasks {
     List<Task> page(int firstResult, int maxResults);
   }
 
-  /**
-   * Overdue tasks of the organization's cases: a branch's by branch; above it, by the approving committees at or
-   * below it, or where there is none (a 党总支 under its committee) by the branches below it.
-   */
+  /** Overdue tasks of the organization's cases ({@link CaseScope}). */
   private Overdue overdueUnder(Organization organization, Date now) {
-    if (organization.isBranch()) {
-      return caseVariableIn(BRANCH_ID, List.of(organization.id()), now);
-    }
-    Map<String, Organization> tree = new HashMap<>();
-    organizations.findAll().forEach(o -> tree.put(o.id(), o));
-    List<String> committees = below(organization, tree, Organization::approvesAdmission);
-    return committees.isEmpty() ? caseVariableIn(BRANCH_ID, below(organization, tree, Organization::isBranch), now)
-        : caseVariableIn(COMMITTEE_ID, committees, now);
-  }
-
-  private static List<String> below(Organization organization, Map<String, Organization> tree,
-      Predicate<Organization> kind) {
-    return tree.values().stream().filter(o -> kind.test(o) && isAtOrBelow(o, organization.id(), tree))
-        .map(Organization::id).toList();
+    CaseScope scope = CaseScope.of(organization, organizations);
+    return caseVariableIn(scope.variable(), scope.values(), now);
   }
 
   /**
@@ -177,17 +159,6 @@ public class OverdueTasks {
             .listPage(firstResult, maxResults);
       }
     };
-  }
-
-  private static boolean isAtOrBelow(Organization candidate, String ancestorId, Map<String, Organization> tree) {
-    Organization current = candidate;
-    for (int depth = 0; current != null && depth < 32; depth++) {
-      if (current.id().equals(ancestorId)) {
-        return true;
-      }
-      current = current.parentId() == null ? null : tree.get(current.parentId());
-    }
-    return false;
   }
 
   /** The shown variables of the cases, as text whatever type an administrator may have given them. */

@@ -8,29 +8,38 @@ import java.util.Locale;
  * started under.
  */
 enum RuleSet {
-  BASELINE(0, true, false, false, false),
-  STRICT(6, true, true, true, true);
+  BASELINE(0, false, false, false, false, false),
+  STRICT(6, true, true, true, true, true);
 
   /** Minimum months from application to being determined an activist. */
   final int minimumMonthsToActivist;
-  /** 细则 Art. 8: a league member under 28 is recommended by the league (团组织推优). */
-  final boolean leagueRecommendationRequired;
+  /**
+   * 1995 中组部《关于进一步加强在青年中发展党员工作的意见》 (March 1995): a league member younger than 28 "一般" comes through the
+   * league's recommendation (团组织推优). Baseline: another route needs recommendationReason on record; strict: only
+   * the league's recommendation.
+   */
+  final boolean leagueRecommendationOnly;
   /** 5 working days of publicity (公示) before a development target is filed. */
   final boolean targetPublicityRequired;
   /** The higher committee must consent to a development target, not only file it. */
   final boolean targetConsentRequired;
   /** The admission meeting is held within one month of the pre-review. */
   final boolean admissionMeetingWithinMonthOfPreReview;
+  /** The same 5 working days of publicity before the pre-review (step 13) and before the conversion approval (24). */
+  final boolean committeeStepsPublicityRequired;
 
-  RuleSet(int minimumMonthsToActivist, boolean leagueRecommendationRequired, boolean targetPublicityRequired,
-      boolean targetConsentRequired, boolean admissionMeetingWithinMonthOfPreReview) {
+  RuleSet(int minimumMonthsToActivist, boolean leagueRecommendationOnly, boolean targetPublicityRequired,
+      boolean targetConsentRequired, boolean admissionMeetingWithinMonthOfPreReview,
+      boolean committeeStepsPublicityRequired) {
     this.minimumMonthsToActivist = minimumMonthsToActivist;
-    this.leagueRecommendationRequired = leagueRecommendationRequired;
+    this.leagueRecommendationOnly = leagueRecommendationOnly;
     this.targetPublicityRequired = targetPublicityRequired;
     this.targetConsentRequired = targetConsentRequired;
     this.admissionMeetingWithinMonthOfPreReview = admissionMeetingWithinMonthOfPreReview;
+    this.committeeStepsPublicityRequired = committeeStepsPublicityRequired;
   }
 
+  /** "28周岁以下": younger than 28, i.e. before the 28th birthday (on recommendationDate). */
   static final int LEAGUE_RECOMMENDATION_AGE_LIMIT = 28;
   static final int PUBLICITY_WORKING_DAYS = 5;
 

@@ -80,9 +80,10 @@ public class RuleSetSetting {
     rules.add(r.minimumMonthsToActivist == 0
         ? "第3步：递交入党申请书后，经推荐和支委会研究即可确定为入党积极分子，不设最短期限"
         : "第3步：递交入党申请书满" + r.minimumMonthsToActivist + "个月后方可确定为入党积极分子");
-    if (r.leagueRecommendationRequired) {
-      rules.add("第3步：" + RuleSet.LEAGUE_RECOMMENDATION_AGE_LIMIT + "周岁以下的共青团员应经团组织推优确定为入党积极分子");
-    }
+    rules.add(r.leagueRecommendationOnly
+        ? "第3步：推荐之日未满" + RuleSet.LEAGUE_RECOMMENDATION_AGE_LIMIT + "周岁的共青团员须经团组织推优，方可确定为入党积极分子"
+        : "第3步：推荐之日未满" + RuleSet.LEAGUE_RECOMMENDATION_AGE_LIMIT + "周岁的共青团员一般经团组织推优；"
+            + "经其他方式推荐的，须填写未经团组织推优的理由");
     rules.add(r.targetPublicityRequired
         ? "第7a步：确定发展对象后公示不少于" + RuleSet.PUBLICITY_WORKING_DAYS
             + "个工作日（工作日按“节假日”页签的放假和调休安排计算），公示无异议后报上级党委"
@@ -93,6 +94,9 @@ public class RuleSetSetting {
     rules.add(r.admissionMeetingWithinMonthOfPreReview
         ? "第15步：支部大会须在上级党委预审后一个月内讨论接收预备党员"
         : "第15步：支部大会讨论接收预备党员，不受预审后一个月的限制");
+    rules.add(r.committeeStepsPublicityRequired
+        ? "第12a、23a步：报上级党委预审前、报上级党委审批转正前各公示不少于" + RuleSet.PUBLICITY_WORKING_DAYS + "个工作日"
+        : "第13、24步前：不设公示期");
     return rules;
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 测评意见建议: what the evaluators wrote, for the committee that decides (step 3), without names. The comments are
- * part of the secret ballots and so exist only in grading_ballot, never as a variable of the case: the committee's
+ * part of the secret ballots and so exist only in secret_ballot, never as a variable of the case: the committee's
  * clerks read them here once the evaluation has closed, and nobody else does (neither the graded organization nor
  * an administrator as such).
  */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step 2 closes (all answered or the deadline passed): only counts and rates reach the process. The comments are
- * part of the ballots and stay in grading_ballot; the committee reads them through {@link GradingController}.
+ * part of the ballots and stay in secret_ballot; the committee reads them through {@link GradingController}.
  */
 @Component("evaluationTallied")
 class EvaluationTallied implements JavaDelegate {

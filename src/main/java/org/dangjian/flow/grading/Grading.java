@@ -1,5 +1,10 @@
 package org.dangjian.flow.grading;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.dangjian.flow.system.SecretBallot;
+
 /** Process keys, element ids and variable names of 分类定级 and 整顿后进, so code and tests never repeat raw strings. */
 public final class Grading {
 
@@ -12,7 +17,23 @@ public final class Grading {
   public static final String OBJECTION_MESSAGE = "GradingObjection";
   public static final String REDECIDE_ERROR = "GRADING_REDECIDE";
 
+  /**
+   * The ballot of 党员群众测评, secret by {@link org.dangjian.flow.system.SecretBallots}: satisfied, basically
+   * satisfied or unsatisfied, with an unsigned comment; gradings started before the ballot was a process of its own
+   * hold it themselves.
+   */
+  public static final SecretBallot BALLOT = new SecretBallot(BALLOT_KEY, Tasks.MASS_EVALUATION, Vars.SATISFACTION,
+      "测评意见", choices(), Vars.EVALUATION_COMMENT, "意见建议", Set.of(PROCESS_KEY));
+
   private Grading() {
+  }
+
+  private static Map<String, String> choices() {
+    Map<String, String> choices = new LinkedHashMap<>();
+    choices.put("satisfied", "满意");
+    choices.put("basicallySatisfied", "基本满意");
+    choices.put("unsatisfied", "不满意");
+    return choices;
   }
 
   public static String businessKey(String organizationId, int year) {

@@ -4,12 +4,14 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.dangjian.flow.system.SecretBallots;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Campaigns, gradings (the history, year by year) and ballots of 分类定级. */
+/** Campaigns and gradings (the history, year by year) of 分类定级; its ballots are {@link SecretBallots}'. */
 @Repository
 class GradingRepository {
 
@@ -25,9 +27,11 @@ class GradingRepository {
   }
 
   private final JdbcTemplate jdbc;
+  private final SecretBallots ballots;
 
-  GradingRepository(JdbcTemplate jdbc) {
+  GradingRepository(JdbcTemplate jdbc, SecretBallots ballots) {
     this.jdbc = jdbc;
+    this.ballots = ballots;
   }
 
   Optional<Timestamp> campaignStartedAt(String committeeId, int year) {
@@ -77,32 +81,15 @@ class GradingRepository {
         organizationId, year);
   }
 
-  void addBallot(String processInstanceId, String evaluatorId, String satisfaction, String comment) {
-    jdbc.update("insert into grading_ballot (process_instance_id, evaluator_id, satisfaction, comment_text, cast_at)"
-        + " values (?, ?, ?, ?, ?)", processInstanceId, evaluatorId, satisfaction, comment, now());
-  }
-
+  /** The ballots cast for the grading, counted by {@link SecretBallots} (the ballots are secret). */
   BallotCount countBallots(String processInstanceId) {
-    int[] counts = new int[3];
-    jdbc.query("select satisfaction, count(*) from grading_ballot where process_instance_id = ? group by satisfaction",
-        rs -> {
-          int n = rs.getInt(2);
-          switch (rs.getString(1)) {
-            case "satisfied" -> counts[0] = n;
-            case "basicallySatisfied" -> counts[1] = n;
-            default -> counts[2] = n;
-          }
-        }, processInstanceId);
-    return new BallotCount(counts[0], counts[1], counts[2]);
+    Map<String, Integer> counts = ballots.count(Grading.BALLOT, processInstanceId);
+    return new BallotCount(counts.get("satisfied"), counts.get("basicallySatisfied"), counts.get("unsatisfied"));
   }
 
-  /**
-   * The comments, without who wrote them and in an order that says nothing of when: the case's history shows when
-   * each evaluator's ballot ended, so an order by time would name the writers.
-   */
+  /** The unsigned comments of the grading's ballots ({@link SecretBallots#comments}). */
   List<String> ballotComments(String processInstanceId) {
-    return jdbc.queryForList("select comment_text from grading_ballot where process_instance_id = ?"
-        + " and comment_text is not null", String.class, processInstanceId).stream().sorted().toList();
+    return ballots.comments(processInstanceId);
   }
 
   private static Timestamp now() {

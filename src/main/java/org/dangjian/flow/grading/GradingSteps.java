@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.Role;
 import org.dangjian.flow.system.Actor;
 import org.dangjian.flow.system.BusinessCalendar;
+import org.dangjian.flow.system.SecretBallots;
 import org.dangjian.flow.system.StepInput;
 import org.dangjian.flow.system.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
@@ -43,10 +43,10 @@ class GradingSteps implements TaskListener {
     }
   }
 
-  private final GradingRepository gradings;
   private final GradingLevels levels;
   private final WorkingDayCalendar workingDays;
   private final IdentityService identity;
+  private final SecretBallots ballots;
   private final Map<String, Consumer<Step>> handlers = Map.of(
       SELF_ASSESSMENT, this::selfAssessment,
       MASS_EVALUATION, this::massEvaluation,
@@ -57,9 +57,9 @@ class GradingSteps implements TaskListener {
       RECTIFICATION_ACCEPTANCE, this::rectificationAcceptance,
       FOLLOW_UP_REVIEW, this::followUpReview);
 
-  GradingSteps(GradingRepository gradings, GradingLevels levels, WorkingDayCalendar workingDays,
-      IdentityService identity) {
-    this.gradings = gradings;
+  GradingSteps(GradingLevels levels, WorkingDayCalendar workingDays,
+      IdentityService identity, SecretBallots ballots) {
+    this.ballots = ballots;
     this.levels = levels;
     this.workingDays = workingDays;
     this.identity = identity;
@@ -118,27 +118,7 @@ class GradingSteps implements TaskListener {
   }
 
   private void massEvaluation(Step s) {
-    StepInput in = s.in();
-    String evaluator = (String) s.get("evaluator");
-    if (!evaluator.equals(s.actor())) {
-      in.problem("此测评票只能由测评人" + evaluator + "本人填写");
-    }
-    String satisfaction = in.choice(SATISFACTION, "测评意见",
-        Set.of("satisfied", "basicallySatisfied", "unsatisfied"));
-    String comment = in.optionalText(EVALUATION_COMMENT, "意见建议", 500);
-    if (in.hasProblems()) {
-      return;
-    }
-    // the grading that called this ballot, by the engine's own link (no variable a client could have set); a
-    // grading started before ballots became a process of their own holds its ballot tasks itself
-    DelegateExecution ballot = s.task().getExecution().getProcessInstance();
-    DelegateExecution grading = ballot.getSuperExecution() != null ? ballot.getSuperExecution() : ballot;
-    gradings.addBallot(grading.getProcessInstanceId(), evaluator, satisfaction, comment);
-    // the values are the ballot table's alone: removed from wherever the submission put them, in the transaction
-    // that set them, they are never written to the engine's tables (an entity created or changed and then deleted
-    // before the flush is flushed as nothing or as a delete). Not left to the ballot's end: an ended instance of a
-    // multi-instance activity keeps its variables until the last one ends
-    s.task().removeVariables(BallotSecrecy.SECRET);
+    ballots.cast(Grading.BALLOT, s.task(), s.in(), s.actor());
   }
 
   private void committeeDecision(Step s) {

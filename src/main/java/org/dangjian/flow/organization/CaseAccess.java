@@ -107,6 +107,23 @@ public class CaseAccess {
     }
   }
 
+  /**
+   * Whether the user supervises (督导) the organization: a supervisor of it or of an organization above it, or an
+   * administrator. Narrower than reading its cases: a clerk reads them, only supervisors get the supervision view.
+   */
+  public boolean supervises(String userId, String organizationId) {
+    if (userId == null) {
+      return false;
+    }
+    List<String> groups = new ArrayList<>();
+    for (Organization organization : withAncestors(List.of(organizationId))) {
+      if (organization.kind().roles().contains(Role.SUPERVISOR)) {
+        groups.add(Role.SUPERVISOR.groupOf(organization.id()));
+      }
+    }
+    return inAnyOrAdministrator(userId, groups);
+  }
+
   /** The case now belongs to other organizations (组织关系转接): the old readers lose it, the new ones get it. */
   public void regrant(String processInstanceId, Collection<String> organizationIds) {
     Set<String> keep = readersOf(organizationIds).keySet();

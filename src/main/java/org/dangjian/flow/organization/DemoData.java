@@ -26,6 +26,7 @@ class DemoData {
       new DemoUser("jg.approver", "刘", "洋", "gxq-jg-approver"),
       new DemoUser("gxq.orgdept", "张", "伟", "gxq-orgdept"),
       new DemoUser("gxq.supervisor", "孙", "丽", "gxq-supervisor"),
+      new DemoUser("jg.supervisor", "钱", "进", "gxq-jg-supervisor"),
       new DemoUser("gxq.auditor", "周", "杰", "gxq-auditor"),
       new DemoUser("gxq.clerk", "郑", "红", "gxq-clerk"),
       new DemoUser("guitu.secretary", "马", "建国", "guitu-secretary"),
@@ -67,6 +68,7 @@ class DemoData {
     String[][] members = {
         {"1001", "guitu", "马建国", "male", "full"}, {"1002", "guitu", "何秀英", "female", "full"},
         {"1003", "guitu", "郭志强", "male", "full"}, {"1004", "guitu", "林晓燕", "female", "probationary"},
+        {"1005", "guitu", "冯立新", "male", "full"},
         {"1011", "fayuan", "高明", "male", "full"}, {"1012", "fayuan", "罗静", "female", "full"},
         {"1013", "fayuan", "梁栋", "male", "full"},
         {"1021", "keji", "宋佳", "female", "full"}, {"1022", "keji", "谢飞", "male", "full"},
@@ -75,6 +77,10 @@ class DemoData {
       if (registry.find(Long.parseLong(m[0])).isEmpty()) {
         registry.addWithId(Long.parseLong(m[0]), new NewPerson(m[2], m[3], LocalDate.of(1985, 6, 1), null, m[1],
             MemberStatus.valueOf(m[4].toUpperCase()), null, null));
+        if ("1005".equals(m[0])) {
+          // a full member under 留党察看: the steps 5 and 9 neither offer nor accept him
+          registry.placeUnderProbationWithinParty(1005);
+        }
       }
     }
   }

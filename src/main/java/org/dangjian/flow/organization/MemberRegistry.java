@@ -108,6 +108,46 @@ public class MemberRegistry {
         Integer.class, id, "probation_within_party") > 0;
   }
 
+  /**
+   * A full member as steps 5 and 9 offer them: with their branch and their 党纪处分 ({@code disciplineStatus} as the
+   * spec names it: none, warning, seriousWarning, probationWithinParty).
+   */
+  public record FullMember(long id, String name, String branchId, String disciplineStatus) {
+  }
+
+  /** The full members of these branches, by member number, whatever their discipline. */
+  public List<FullMember> fullMembersOf(java.util.Collection<String> branchIds) {
+    if (branchIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(branchIds.size(), "?"));
+    return jdbc.query("select id, name, branch_id, discipline_status from party_member where status = 'full'"
+        + " and branch_id in (" + marks + ") order by id", (rs, n) -> new FullMember(rs.getLong("id"),
+        rs.getString("name"), rs.getString("branch_id"), disciplineKey(rs.getString("discipline_status"))),
+        branchIds.toArray());
+  }
+
+  /** The member's 党纪处分 as the spec names it (none when the entry has none recorded). */
+  public String disciplineStatus(long id) {
+    return jdbc.query("select discipline_status from party_member where id = ?",
+        (rs, n) -> disciplineKey(rs.getString(1)), id).stream().findFirst().orElse("none");
+  }
+
+  private static String disciplineKey(String column) {
+    return switch (column == null ? "none" : column) {
+      case "warning" -> "warning";
+      case "serious_warning" -> "seriousWarning";
+      case "probation_within_party" -> "probationWithinParty";
+      default -> "none";
+    };
+  }
+
+  /** Demo data: the member is under 留党察看 (the administration page records it for real members). */
+  void placeUnderProbationWithinParty(long id) {
+    jdbc.update("update party_member set discipline_status = 'probation_within_party', updated_at = ? where id = ?",
+        now(), id);
+  }
+
   /** Registry entries for an ID number that are still alive (not ended). */
   public List<PartyMember> findActiveByIdNumber(String idNumber) {
     return jdbc.query("select * from party_member where upper(id_number) = upper(?) and status <> 'ended'", ROW,

@@ -6,8 +6,11 @@ import java.util.List;
 public enum OrganizationKind {
   /** 工委, e.g. 高新区工委: its organization department files admissions (step 18); sends help units to villages. */
   WORKING_COMMITTEE(List.of(Role.CLERK, Role.ORG_DEPT, Role.SUPERVISOR, Role.AUDITOR)),
-  /** 党委 (机关党委, 基层党委): files, trains, approves when it has approval power, decides gradings. */
-  PARTY_COMMITTEE(List.of(Role.CLERK, Role.APPROVER, Role.SECRETARY, Role.EVALUATOR)),
+  /**
+   * 党委 (机关党委, 基层党委): files, trains, approves when it has approval power, decides gradings; its supervisors
+   * (督导) watch its own branches only.
+   */
+  PARTY_COMMITTEE(List.of(Role.CLERK, Role.APPROVER, Role.SECRETARY, Role.EVALUATOR, Role.SUPERVISOR)),
   /** 党总支: no approval power over admissions. */
   GENERAL_BRANCH(List.of(Role.CLERK, Role.SECRETARY, Role.EVALUATOR)),
   /** 党支部. */

@@ -29,6 +29,12 @@ public class OrganizationRepository {
         Integer.class, id) > 0;
   }
 
+  /** The ids of every closed organization: one query for a page that looks at the whole tree. */
+  public java.util.Set<String> closedIds() {
+    return java.util.Set.copyOf(jdbc.queryForList("select id from organization where status = 'closed'",
+        String.class));
+  }
+
   public List<Organization> findAll() {
     return jdbc.query("select * from organization order by sort_order, id", ROW);
   }

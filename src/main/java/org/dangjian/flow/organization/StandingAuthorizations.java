@@ -25,8 +25,12 @@ public class StandingAuthorizations {
           new Starter(OrganizationKind.PARTY_COMMITTEE, Role.CLERK)),
       "GradingCampaign", List.of(new Starter(OrganizationKind.PARTY_COMMITTEE, Role.CLERK),
           new Starter(OrganizationKind.WORKING_COMMITTEE, Role.CLERK)),
+      "SecretaryReviewCampaign", List.of(new Starter(OrganizationKind.PARTY_COMMITTEE, Role.CLERK),
+          new Starter(OrganizationKind.WORKING_COMMITTEE, Role.CLERK)),
       "VillageHelpProcess", List.of(new Starter(OrganizationKind.WORKING_COMMITTEE, Role.CLERK)),
-      "HelpCaseProcess", List.of(new Starter(OrganizationKind.HELP_UNIT, Role.WORK_TEAM)));
+      "HelpCaseProcess", List.of(new Starter(OrganizationKind.HELP_UNIT, Role.WORK_TEAM)),
+      "BranchMeetingsCampaign", List.of(new Starter(OrganizationKind.PARTY_COMMITTEE, Role.CLERK),
+          new Starter(OrganizationKind.WORKING_COMMITTEE, Role.CLERK)));
 
   record Starter(OrganizationKind kind, Role role) {
   }

@@ -375,7 +375,22 @@ public final class FormContract {
     if (options == null) {
       return Parsed.refused(field.name() + "的选项无法读取，请刷新后重试");
     }
-    return options.contains(value) ? Parsed.keep() : Parsed.refused(field.name() + "的取值“" + value + "”不在可选项中");
+    if (options.contains(value)) {
+      return Parsed.keep();
+    }
+    String why = field.valuesKey == null ? null : refusalOf(current.apply(field.valuesKey + REFUSED_SUFFIX), value);
+    return Parsed.refused(why != null ? field.name() + "：" + why : field.name() + "的取值“" + value + "”不在可选项中");
+  }
+
+  /**
+   * Beside options from a variable, the variable {@code <valuesKey>Refused} may say why a value is not offered
+   * ({value: reason}): a refusal then names what was chosen and why, not only that it was not offered.
+   */
+  public static final String REFUSED_SUFFIX = "Refused";
+
+  private static String refusalOf(Object refusals, String value) {
+    JsonNode node = asJson(refusals);
+    return node != null && node.isObject() && node.path(value).isTextual() ? node.path(value).asText() : null;
   }
 
   private static Parsed choices(Field field, Object raw, Function<String, Object> current) {

@@ -3,6 +3,7 @@ package org.dangjian.flow.system;
 import java.util.ArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -53,16 +54,23 @@ class RefusalUnwrapping extends AbstractProcessEnginePlugin {
             throw refused;
           }
         }
-        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-          throw asConflict(e);
+        if (completion) {
+          throw asConflict(e, TrustBoundary.field(command, "taskId"));
         }
         throw e;
       }
     }
 
-    private RuntimeException asConflict(RuntimeException e) {
+    private RuntimeException asConflict(RuntimeException e, String taskId) {
       if (e instanceof OptimisticLockingException) {
         return new TaskConflictException("该任务已被他人同时办理，本次提交未生效，请刷新后查看", e);
+      }
+      if (e instanceof AuthorizationException) {
+        // the loser may have read the task before the winner committed and its task authorizations (which the
+        // engine deletes with the task) after: the engine then refuses TASK_WORK although the clerk held it.
+        // A task done by someone else meanwhile is the answer (409); anything else stays a refusal (403).
+        RuntimeException conflict = doneMeanwhile(taskId, e);
+        return conflict != null ? conflict : e;
       }
       Matcher missing = e instanceof NullValueException ? MISSING_TASK.matcher(String.valueOf(e.getMessage())) : null;
       if (missing != null && missing.find()) {

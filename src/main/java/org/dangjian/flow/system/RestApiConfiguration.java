@@ -45,7 +45,8 @@ class RestApiConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     // the engine's REST API and ours alike; only the health endpoint stays open
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/village-help.html", "/development-cases.html",
-        "/records.html", "/overdue.html", "/admin.html");
+        "/records.html", "/overdue.html", "/admin.html", "/register.html", "/notifications.html",
+        "/branch-meetings.html");
     return registration;
   }
 

@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class StepInput {
 
   private final VariableScope scope;
-  private final List<String> problems = new ArrayList<>();
+  /** In order, each once: two rules that find the same fault (a date after today) say it once. */
+  private final Set<String> problems = new LinkedHashSet<>();
   /** The form fields read, by their Chinese label: a problem that names a label is that field's. */
   private final Map<String, String> keysByLabel = new LinkedHashMap<>();
   /** Fields a rule named itself, whatever its message says. */
@@ -183,10 +184,15 @@ public final class StepInput {
     return !problems.isEmpty();
   }
 
+  /** Whether a problem already found is about this field (so another rule need not say the same again). */
+  public boolean concerns(String key) {
+    return fields().contains(key);
+  }
+
   /** Refuses the whole step when anything was wrong; the engine rolls the command back. */
   public void refuseIfAnyProblem() {
     if (!problems.isEmpty()) {
-      throw new StepRefusedException(problems, fields());
+      throw new StepRefusedException(List.copyOf(problems), fields());
     }
   }
 

@@ -1,6 +1,5 @@
 package org.dangjian.flow.system;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,13 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SupervisorTaskReading extends AbstractProcessEnginePlugin {
 
-  /** A ballot's holder is a secret evaluator (党员群众测评): nobody else reads that task. */
-  static final Set<String> NOT_SUPERVISED = Set.of("GradingBallotProcess");
-
   private final ObjectProvider<CaseAccess> access;
+  private final ObjectProvider<SecretBallot> ballots;
 
-  SupervisorTaskReading(ObjectProvider<CaseAccess> access) {
+  SupervisorTaskReading(ObjectProvider<CaseAccess> access, ObjectProvider<SecretBallot> ballots) {
     this.access = access;
+    this.ballots = ballots;
   }
 
   @Override
@@ -35,7 +33,8 @@ class SupervisorTaskReading extends AbstractProcessEnginePlugin {
         return;
       }
       String processKey = ((ExecutionEntity) execution.getProcessInstance()).getProcessDefinition().getKey();
-      if (NOT_SUPERVISED.contains(processKey)) {
+      // a ballot's holder is a secret evaluator (SecretBallot): nobody else reads that task
+      if (SecretBallots.isBallotProcess(ballots.orderedStream().toList(), processKey)) {
         return;
       }
       access.getObject().grantTaskToSupervisors(task.getId(), CaseAccess.organizationsOf(execution));

@@ -1,5 +1,6 @@
 package org.dangjian.flow.system;
 
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -16,10 +17,15 @@ public final class VariableText {
 
   /** The text of the value; null when it is null or cannot be read. */
   public static String of(VariableInstance variable) {
-    if (variable == null || variable.getErrorMessage() != null) {
-      return null;
-    }
-    TypedValue typed = variable.getTypedValue();
+    return variable == null || variable.getErrorMessage() != null ? null : of(variable.getTypedValue());
+  }
+
+  /** The same for a variable of the history (a case that has ended, or any case's last values). */
+  public static String of(HistoricVariableInstance variable) {
+    return variable == null || variable.getErrorMessage() != null ? null : of(variable.getTypedValue());
+  }
+
+  private static String of(TypedValue typed) {
     if (typed == null) {
       return null;
     }

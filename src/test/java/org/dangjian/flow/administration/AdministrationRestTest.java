@@ -374,9 +374,11 @@ class AdministrationRestTest extends DevelopmentTestSupport {
     ResponseEntity<Map> contact = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
         "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("contact1MemberId", Map.of("value", memberNo),
             "contact2MemberId", Map.of("value", "1002"))), Map.class, task(early, Tasks.ASSIGN_CONTACTS).getId());
-    // not offered at all (the select lists full members in good standing only), so refused as not offered
+    // not offered at all (the select lists full members in good standing only), and the refusal says why
     assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(contact.getBody().get("message").toString()).contains("培养联系人一").contains("不在可选项中");
+    assertThat(contact.getBody().get("message").toString()).contains("培养联系人一")
+        .contains("钱受处分（" + memberNo + "）正在留党察看期间")
+        .contains("不能担任培养联系人");
     assertThat(runtimeService.getVariable(early.getId(), "contactOptions").toString()).contains("\"1002\"")
         .doesNotContain("\"" + memberNo + "\"");
     assertThat(task(early, Tasks.ASSIGN_CONTACTS)).isNotNull();
@@ -388,7 +390,9 @@ class AdministrationRestTest extends DevelopmentTestSupport {
     ResponseEntity<Map> refused = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
         "/engine-rest/task/{id}/submit-form", Map.of("variables", variables), Map.class, taskId);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").toString()).contains("入党介绍人一").contains("不在可选项中");
+    assertThat(refused.getBody().get("message").toString()).contains("入党介绍人一")
+        .contains("钱受处分（" + memberNo + "）正在留党察看期间")
+        .contains("不能担任培养联系人或入党介绍人");
     assertThat(task(pi, Tasks.ASSIGN_INTRODUCERS).getId()).isEqualTo(taskId);
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("introducer1MemberId");
 
@@ -403,7 +407,10 @@ class AdministrationRestTest extends DevelopmentTestSupport {
         "disciplineStatus", "none"));
     assertThat(lifted.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(changes(memberNo)).extracting(r -> r.get("ACTION")).containsExactly("create", "update");
+    // neither was a contact of the case (1001, 1002): the reason is recorded
+    Map<String, Object> withReason = Map.of("introducer1MemberId", Map.of("value", memberNo),
+        "introducer2MemberId", Map.of("value", "1003"), "introducerReason", Map.of("value", "二人长期与申请人共事"));
     assertThat(rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity("/engine-rest/task/{id}/submit-form",
-        Map.of("variables", variables), Map.class, taskId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map.of("variables", withReason), Map.class, taskId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 }

@@ -43,6 +43,7 @@ class CalendarAndRuleSetRestTest extends org.dangjian.flow.development.Developme
 
   private Map<String, Object> original2026;
   private String originalRuleSet;
+  private int originalMeetingDays;
 
   private TestRestTemplate admin() {
     return rest.withBasicAuth("admin", "admin");
@@ -67,15 +68,63 @@ class CalendarAndRuleSetRestTest extends org.dangjian.flow.development.Developme
   @BeforeEach
   void remember() {
     original2026 = get(admin(), YEAR);
-    originalRuleSet = (String) get(admin(), "/api/admin/rule-set").get("ruleSet");
+    Map<String, Object> ruleSet = get(admin(), "/api/admin/rule-set");
+    originalRuleSet = (String) ruleSet.get("ruleSet");
+    originalMeetingDays = (Integer) ((Map<?, ?>) ruleSet.get("meetingRectification")).get("days");
   }
 
   @AfterEach
   void restore() {
     assertThat(put(admin(), YEAR, request(days(original2026, "holidays"), days(original2026, "makeUpWorkdays")))
         .getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(put(admin(), "/api/admin/rule-set", Map.of("ruleSet", originalRuleSet)).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    assertThat(put(admin(), "/api/admin/rule-set", Map.of("ruleSet", originalRuleSet, "meetingRectificationDays",
+        originalMeetingDays)).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theMeetingRectificationDaysAreEditedWithTheRuleSetLoggedAndABadValueChangesNothing() {
+    Map<String, Object> shown = get(admin(), "/api/admin/rule-set");
+    assertThat((Map<String, Object>) shown.get("meetingRectification")).containsEntry("defaultDays", 30)
+        .containsEntry("min", 1).containsEntry("max", 90);
+    long logged = changes("ruleSet", "meetingRectificationDays").size();
+    int other = originalMeetingDays == 21 ? 22 : 21;
+    ResponseEntity<Map> saved = put(admin(), "/api/admin/rule-set", Map.of("ruleSet", originalRuleSet,
+        "meetingRectificationDays", other));
+    assertThat(saved.getStatusCode()).as("%s", saved.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat((Map<String, Object>) saved.getBody().get("meetingRectification")).containsEntry("days", other)
+        .containsEntry("changedBy", "admin");
+    List<Map<String, Object>> entries = changes("ruleSet", "meetingRectificationDays");
+    assertThat(entries).hasSize((int) logged + 1);
+    assertThat(entries.get(entries.size() - 1).get("BEFORE_JSON")).isEqualTo("{\"days\":" + originalMeetingDays + "}");
+    assertThat(entries.get(entries.size() - 1).get("AFTER_JSON")).isEqualTo("{\"days\":" + other + "}");
+    // without the field the days stay as they are (a client that only knows the rule set)
+    assertThat(put(admin(), "/api/admin/rule-set", Map.of("ruleSet", originalRuleSet)).getBody()
+        .get("meetingRectification").toString()).contains("days=" + other);
+
+    long version = jdbc.queryForObject("select version from global_setting where name = 'branchMeetingRectificationDays'",
+        Long.class);
+    long ruleSetVersion = jdbc.queryForObject("select version from global_setting where name = 'ruleSet'", Long.class);
+    long all = count("admin_change_log");
+    String otherRuleSet = "baseline".equals(originalRuleSet) ? "strict" : "baseline";
+    for (Object bad : new Object[] {0, 91, -3, "abc", "", " ", "3.5", 100000, true}) {
+      Map<String, Object> body = new HashMap<>();
+      // a valid rule set beside the bad days: neither is saved
+      body.put("ruleSet", otherRuleSet);
+      body.put("meetingRectificationDays", bad);
+      ResponseEntity<Map> refused = put(admin(), "/api/admin/rule-set", body);
+      assertThat(refused.getStatusCode()).as("%s %s", bad, refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).as("%s", bad).containsEntry("field", "meetingRectificationDays");
+      assertThat(refused.getBody().get("message").toString()).as("%s", bad)
+          .contains("三会一课整改期限（天）（meetingRectificationDays）");
+    }
+    assertThat(putJson("/api/admin/rule-set", "{\"ruleSet\": \"" + otherRuleSet
+        + "\", \"meetingRectificationDays\": {}}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(jdbc.queryForObject("select version from global_setting where name = 'branchMeetingRectificationDays'",
+        Long.class)).isEqualTo(version);
+    assertThat(jdbc.queryForObject("select version from global_setting where name = 'ruleSet'", Long.class))
+        .isEqualTo(ruleSetVersion);
+    assertThat(count("admin_change_log")).isEqualTo(all);
+    assertThat(get(admin(), "/api/admin/rule-set")).containsEntry("ruleSet", originalRuleSet);
   }
 
   @SuppressWarnings("unchecked")

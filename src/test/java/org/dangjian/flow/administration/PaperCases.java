@@ -65,6 +65,10 @@ public final class PaperCases {
       put(r, "3.committeeMeetingDate", a, 35, "activistDecision", "approve");
       put(r, "activistFilingDate", a, 40);
       r.put("contact1MemberId", fullMembers.get(0));
+      if (fullMembers.size() > 1) {
+        // the introducers are the contacts: an introducer who was not a contact needs introducerReason
+        r.put("contact2MemberId", fullMembers.get(1));
+      }
     }
     if (stage >= 6) {
       review(r, 1, a, 220, false);
@@ -100,7 +104,9 @@ public final class PaperCases {
       put(r, "committeeTalkDate", a, 480, "committeeTalkerName", "李组织", "committeeTalkOpinion", "同意接收");
     }
     if (stage >= 17) {
-      put(r, "admissionApprovalDate", a, 490, "admissionDecision", "approve");
+      put(r, "admissionApprovalDate", a, 490, "admissionDecision", "approve", "17.approvalMembersEntitled", "9",
+          "17.approvalMembersPresent", "7", "17.approvalVotesFor", "6", "17.approvalVotesAgainst", "1",
+          "17.approvalVotesAbstain", "0");
     }
     if (stage >= 18) {
       put(r, "orgDeptFilingDate", a, 495);

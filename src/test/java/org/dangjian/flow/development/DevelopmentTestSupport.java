@@ -32,6 +32,25 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
         "[" + String.join(",", java.util.Arrays.stream(values).map(v -> "\"" + v + "\"").toList()) + "]").create();
   }
 
+  /** A committee vote that carries (细则 Art. 24): 9 members entitled, 7 present, 6 for. */
+  public static final List<Object> CARRIED_VOTE = List.of("approvalMembersEntitled", 9, "approvalMembersPresent", 7,
+      "approvalVotesFor", 6, "approvalVotesAgainst", 1, "approvalVotesAbstain", 0);
+
+  /** Steps 17 and 24: the decision's fields with the committee's vote that carries it. */
+  public static Object[] voted(Object... keyValues) {
+    List<Object> all = new java.util.ArrayList<>(List.of(keyValues));
+    all.addAll(CARRIED_VOTE);
+    return all.toArray();
+  }
+
+  /** The decision's fields with a vote of the given counts (entitled, present, for, against, abstain). */
+  public static Object[] votedWith(int entitled, int present, int yes, int no, int abstain, Object... keyValues) {
+    List<Object> all = new java.util.ArrayList<>(List.of(keyValues));
+    all.addAll(List.of("approvalMembersEntitled", entitled, "approvalMembersPresent", present, "approvalVotesFor", yes,
+        "approvalVotesAgainst", no, "approvalVotesAbstain", abstain));
+    return all.toArray();
+  }
+
   public static Map<String, Object> application(String applicationDate, String birthDate) {
     Map<String, Object> v = new HashMap<>();
     v.put("candidateName", "测试申请人");
@@ -129,7 +148,7 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
   }
 
   void assignIntroducers(ProcessInstance pi) {
-    complete(pi, Tasks.ASSIGN_INTRODUCERS, BRANCH_CLERK, "introducer1MemberId", "1002", "introducer2MemberId", "1003");
+    complete(pi, Tasks.ASSIGN_INTRODUCERS, BRANCH_CLERK, "introducer1MemberId", "1001", "introducer2MemberId", "1002");
   }
 
   void politicalReview(ProcessInstance pi) {
@@ -152,6 +171,18 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
   void branchCommitteeReview(ProcessInstance pi) {
     complete(pi, Tasks.BRANCH_COMMITTEE_REVIEW, BRANCH_CLERK, "branchReviewDate", "2026-02-18",
         "branchReviewOpinion", "同意", "branchReviewDecision", "approve");
+  }
+
+  /**
+   * Steps 12 to 14 again after the pre-review (13, 2026-02-19) sent the case back: dates go on from there (the
+   * chronology refuses a review before the send-back it answers), and the meeting of 2026-02-25 still follows.
+   */
+  void branchReviewAndPreReviewAfterSendBack(ProcessInstance pi) {
+    complete(pi, Tasks.BRANCH_COMMITTEE_REVIEW, BRANCH_CLERK, "branchReviewDate", "2026-02-20",
+        "branchReviewOpinion", "同意", "branchReviewDecision", "approve");
+    complete(pi, Tasks.PRE_REVIEW, COMMITTEE_CLERK, "preReviewDate", "2026-02-21", "preReviewResult", "pass",
+        "preReviewNotice", "预审合格", "leavingUnitWithin3Months", false);
+    complete(pi, Tasks.FILL_VOLUNTEER_FORM, BRANCH_CLERK, "volunteerFormNo", "ZY-001", "volunteerFormDate", "2026-02-22");
   }
 
   void preReview(ProcessInstance pi) {
@@ -178,8 +209,18 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
         "committeeTalkOpinion", "同意");
   }
 
+  /** A case on the first model (before issue 16): its forms of steps 17 and 24 have no committee vote. */
+  boolean onFirstModel(ProcessInstance pi) {
+    return MemberDevelopment.modelRevision(repositoryService.getBpmnModelInstance(pi.getProcessDefinitionId())) < 2;
+  }
+
+  /** The decision's fields as the case's own form of step 17 or 24 has them. */
+  Object[] decision(ProcessInstance pi, Object... keyValues) {
+    return onFirstModel(pi) ? keyValues : voted(keyValues);
+  }
+
   void approveAdmission(ProcessInstance pi) {
-    complete(pi, Tasks.ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+    complete(pi, Tasks.ADMISSION_APPROVAL, APPROVER, decision(pi, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve"));
     complete(pi, Tasks.FILE_WITH_ORG_DEPT, ORG_DEPT, "orgDeptFilingDate", "2026-02-28");
   }
 
@@ -195,7 +236,17 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
         .activityId(Events.PROBATION_REVIEW_DUE).count() > 0) {
       String due = local(fireTimer(pi, Events.PROBATION_REVIEW_DUE)).toLocalDate().toString();
       dueDates.add(due);
-      complete(pi, Tasks.PROBATION_REVIEW, BRANCH_CLERK, "reviewDate", due, "reviewResult", "good", "reviewComment", "好");
+      // a review falling due before the conversion meeting that extended the probation is held after it
+      String reviewed = due;
+      for (String after : List.of("conversionMeetingDate", "conversionApprovalDate")) {
+        Object date = runtimeService.getVariable(pi.getId(), after);
+        if (date != null && LocalDate.parse(reviewed).isBefore(LocalDate.parse(date.toString()))) {
+          reviewed = date.toString();
+          today(LocalDate.parse(reviewed).plusDays(1).toString());
+        }
+      }
+      complete(pi, Tasks.PROBATION_REVIEW, BRANCH_CLERK, "reviewDate", reviewed, "reviewResult", "good",
+          "reviewComment", "好");
     }
     dueDates.add(local(fireTimer(pi, Events.CONVERSION_OPENS)).toLocalDate().toString());
     return dueDates;
@@ -216,9 +267,14 @@ public abstract class DevelopmentTestSupport extends ProcessTestSupport {
     complete(pi, Tasks.CONVERSION_MEETING, BRANCH_CLERK, values.toArray());
   }
 
-  void approveConversionAndArchive(ProcessInstance pi, String approvalDate) {
+  /** Step 24 approves the branch meeting's resolution (细则 Art. 32), with a vote that carries. */
+  void approveResolution(ProcessInstance pi, String approvalDate) {
     today(java.time.LocalDate.parse(approvalDate).plusDays(1).toString());
-    complete(pi, Tasks.CONVERSION_APPROVAL, APPROVER, "conversionApprovalDate", approvalDate, "conversionDecision", "approve");
+    complete(pi, Tasks.CONVERSION_APPROVAL, APPROVER, decision(pi, "conversionApprovalDate", approvalDate, "conversionDecision", "approve"));
+  }
+
+  void approveConversionAndArchive(ProcessInstance pi, String approvalDate) {
+    approveResolution(pi, approvalDate);
     complete(pi, Tasks.ARCHIVE, BRANCH_CLERK, "archiveDate", approvalDate, "archiveLocation", "规土局档案室 A-01",
         "hasApplicationLetter", true, "hasVolunteerForm", true, "hasPoliticalReview", true,
         "hasConversionApplication", true, "hasCultivationRecords", true);

@@ -87,12 +87,12 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
     ProcessInstance pi = caseAt(PRE_REVIEW);
     complete(pi, PRE_REVIEW, COMMITTEE_CLERK, "preReviewDate", "2026-02-19", "preReviewResult", "sendBack",
         "preReviewNotice", "退回补充", "decisionReason", "缺少群众意见");
-    branchReviewAndPreReview(pi);
+    branchReviewAndPreReviewAfterSendBack(pi);
     meetAndTalk(pi);
     fireTimer(pi, APPROVAL_OVERDUE);
     today("2026-09-01");
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-08-30", "admissionDecision", "approve",
-        "approvalExtensionReason", "外调函未及时回复");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-08-30", "admissionDecision", "approve",
+        "approvalExtensionReason", "外调函未及时回复"));
     today("2026-09-02");
     login(BRANCH_CLERK);
     try {
@@ -224,7 +224,7 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
   @Test
   void paperCaseRecordShowsEachStepsOwnDateBesideTheMomentItWasEntered() throws Exception {
     ProcessInstance pi = paperCaseAt(ADMISSION_APPROVAL, "2026-12-02");
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-02-27", "admissionDecision", "approve"));
 
     List<Map<String, Object>> entries = entries(getJson("/api/records/{id}", pi.getId()));
     assertThat(entries.get(0)).containsEntry("kind", "START").containsEntry("date", "2025-01-10")
@@ -273,7 +273,24 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
       assertThat(talk).isNotNull();
       assertThat(talk.getCell(5).getLocalDateTimeCellValue().toLocalDate()).hasToString("2025-01-20");
       assertThat(talk.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
-      assertThat(talk.getCell(6).getStringCellValue()).isEqualTo("2026-12-02 00:00");
+      assertThat(talk.getCell(5).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(talk.getCell(5))).isTrue();
+      // the moment it was entered: a date-time cell as well, not text
+      assertThat(talk.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(talk.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm");
+      assertThat(talk.getCell(6).getLocalDateTimeCellValue()).hasToString("2026-12-02T00:00");
+      // the table's header bold and frozen, with an autofilter from the header to the last entry
+      for (org.apache.poi.ss.usermodel.Cell cell : sheet.getRow(header)) {
+        assertThat(book.getFontAt(cell.getCellStyle().getFontIndex()).getBold()).isTrue();
+      }
+      assertThat(sheet.getRow(header).getCell(8).getStringCellValue()).isEqualTo("状态");
+      assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+      assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (header + 1));
+      assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef())
+          .isEqualTo("A" + (header + 1) + ":I" + (sheet.getLastRowNum() + 1));
+      // the case's start in the header rows: a date-time cell
+      assertThat(sheet.getRow(2).getCell(3).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(sheet.getRow(2).getCell(3))).isTrue();
     }
   }
 
@@ -329,10 +346,18 @@ class FullProcessRecordTest extends DevelopmentTestSupport {
       Sheet sheet = book.getSheet("违规记录");
       boolean found = false;
       for (Row row : sheet) {
-        found |= pi.getBusinessKey().equals(row.getCell(1).getStringCellValue())
+        boolean late = pi.getBusinessKey().equals(row.getCell(1).getStringCellValue())
             && "ADMISSION_APPROVAL_WITHIN_6_MONTHS".equals(row.getCell(4).getStringCellValue());
+        if (late) {
+          // its due and actual dates and the moment recorded as date cells
+          for (int column : new int[] {6, 7, 9}) {
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(column))).isTrue();
+          }
+        }
+        found |= late;
       }
       assertThat(found).isTrue();
+      assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
     }
   }
 

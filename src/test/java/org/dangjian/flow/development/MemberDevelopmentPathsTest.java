@@ -96,8 +96,8 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   @Test
   void committeeRejectionAtApprovalEndsTheCase() {
     ProcessInstance pi = caseAt(ADMISSION_APPROVAL);
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "reject",
-        "decisionReason", "不符合条件");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, votedWith(9, 7, 3, 4, 0, "admissionApprovalDate", "2026-02-27", "admissionDecision", "reject",
+        "decisionReason", "不符合条件"));
     assertNotAdmitted(pi, "上级党委不批准");
   }
 
@@ -112,15 +112,15 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
     assertThat(taskService.getVariable(task(pi, BRANCH_COMMITTEE_REVIEW).getId(), "sendBackReason").toString())
         .contains("缺少群众意见");
     assertThat(events.forProcessInstance(pi.getId())).extracting(CaseEvent::type).containsExactly(CaseEventType.SEND_BACK);
-    branchReviewAndPreReview(pi);
+    branchReviewAndPreReviewAfterSendBack(pi);
     assertThat(pi).isWaitingAt(ADMISSION_MEETING);
   }
 
   @Test
   void approvalSendBackReturnsToBranchCommittee() {
     ProcessInstance pi = caseAt(ADMISSION_APPROVAL);
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "sendBack",
-        "decisionReason", "志愿书填写不规范");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-02-27", "admissionDecision", "sendBack",
+        "decisionReason", "志愿书填写不规范"));
     assertThat(pi).isWaitingAt(BRANCH_COMMITTEE_REVIEW);
     assertThat(runtimeService.getVariable(pi.getId(), "sendBackReason").toString()).contains("志愿书填写不规范");
   }
@@ -171,11 +171,17 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   // ---- probation: extension, cancellation, send-back
 
   @Test
-  void extensionThenConversion() {
+  void extensionTakesEffectOnlyWhenTheCommitteeApprovesItThenConversion() {
     ProcessInstance pi = caseAt(CONVERSION_MEETING);
     conversionMeeting(pi, "2027-02-26", "extend", "extensionMonths", 6, "decisionReason", "需继续考察");
-    PartyMember member = registry.find(memberId(pi)).orElseThrow();
-    assertThat(member.probationEndDate()).hasToString("2027-08-25");
+    // 细则 Art. 32: nothing of the resolution takes effect before step 24 approves it
+    assertThat(pi).isWaitingAt(CONVERSION_APPROVAL);
+    assertThat(registry.find(memberId(pi)).orElseThrow().probationEndDate()).hasToString("2027-02-25");
+    assertThat(runtimeService.getVariable(pi.getId(), "probationEndDate")).isEqualTo("2027-02-25");
+    assertThat(runtimeService.getVariable(pi.getId(), "resolutionTitle")).isEqualTo("延长预备期6个月");
+    approveResolution(pi, "2027-03-01");
+    assertThat(registry.find(memberId(pi)).orElseThrow().probationEndDate()).hasToString("2027-08-25");
+    assertThat(registry.find(memberId(pi)).orElseThrow().status()).isEqualTo(MemberStatus.PROBATIONARY);
     // the quarterly reviews go on to the new end, then the conversion application opens again
     assertThat(probationReviewsAndApplication(pi)).containsExactly("2027-02-25", "2027-05-25", "2027-07-25");
     conversionMeeting(pi, "2027-08-26", "convert");
@@ -185,12 +191,34 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   }
 
   @Test
-  void extensionThenCancellation() {
+  void extensionSentBackByTheCommitteeChangesNothingAndReturnsToTheMeeting() {
+    ProcessInstance pi = caseAt(CONVERSION_MEETING);
+    conversionMeeting(pi, "2027-02-26", "extend", "extensionMonths", 6, "decisionReason", "需继续考察");
+    today("2027-03-02");
+    complete(pi, CONVERSION_APPROVAL, APPROVER, voted("conversionApprovalDate", "2027-03-01", "conversionDecision",
+        "sendBack", "decisionReason", "延长理由不充分"));
+    assertThat(pi).isWaitingAt(CONVERSION_MEETING);
+    assertThat(runtimeService.getVariable(pi.getId(), "sendBackReason").toString()).contains("延长理由不充分");
+    assertThat(registry.find(memberId(pi)).orElseThrow().probationEndDate()).hasToString("2027-02-25");
+    assertThat(runtimeService.getVariable(pi.getId(), "probationExtended")).isNull();
+    // the meeting held again may still extend (the one extension was never approved), or convert
+    conversionMeeting(pi, "2027-03-05", "convert");
+    approveConversionAndArchive(pi, "2027-03-10");
+    assertThat(pi).isEnded().hasPassed(FULL_MEMBER);
+    assertThat(registry.find(memberId(pi)).orElseThrow().fullMembershipDate()).hasToString("2027-02-25");
+  }
+
+  @Test
+  void extensionThenCancellationApprovedByTheCommittee() {
     ProcessInstance pi = caseAt(CONVERSION_MEETING);
     conversionMeeting(pi, "2027-02-26", "extend", "extensionMonths", 12, "decisionReason", "需继续考察");
+    approveResolution(pi, "2027-03-01");
     assertThat(registry.find(memberId(pi)).orElseThrow().probationEndDate()).hasToString("2028-02-25");
     probationReviewsAndApplication(pi);
     conversionMeeting(pi, "2028-02-26", "cancel", "decisionReason", "仍不具备党员条件");
+    assertThat(pi).isWaitingAt(CONVERSION_APPROVAL);
+    assertThat(registry.find(memberId(pi)).orElseThrow().status()).isEqualTo(MemberStatus.PROBATIONARY);
+    approveResolution(pi, "2028-03-01");
     assertThat(pi).isEnded().hasPassed(PROBATION_CANCELLED);
     assertThat(registry.find(memberId(pi)).orElseThrow().status()).isEqualTo(MemberStatus.ENDED);
   }
@@ -199,6 +227,7 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   void secondExtensionIsRefused() {
     ProcessInstance pi = caseAt(CONVERSION_MEETING);
     conversionMeeting(pi, "2027-02-26", "extend", "extensionMonths", 6, "decisionReason", "需继续考察");
+    approveResolution(pi, "2027-03-01");
     probationReviewsAndApplication(pi);
     assertThatThrownBy(() -> conversionMeeting(pi, "2027-08-26", "extend", "extensionMonths", 6,
         "decisionReason", "再延长")).isInstanceOf(StepRefusedException.class).hasMessageContaining("只能延长一次");
@@ -219,8 +248,8 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
   void conversionSendBackReturnsToTheMeeting() {
     ProcessInstance pi = caseAt(CONVERSION_MEETING);
     conversionMeeting(pi, "2027-02-26", "convert");
-    complete(pi, CONVERSION_APPROVAL, APPROVER, "conversionApprovalDate", "2027-02-27", "conversionDecision", "sendBack",
-        "decisionReason", "表决票数有误");
+    complete(pi, CONVERSION_APPROVAL, APPROVER, voted("conversionApprovalDate", "2027-02-27", "conversionDecision", "sendBack",
+        "decisionReason", "表决票数有误"));
     assertThat(pi).isWaitingAt(CONVERSION_MEETING);
     assertThat(runtimeService.getVariable(pi.getId(), "sendBackReason").toString()).contains("表决票数有误");
   }
@@ -259,10 +288,10 @@ class MemberDevelopmentPathsTest extends DevelopmentTestSupport {
     assertThat(events.forProcessInstance(pi.getId())).extracting(CaseEvent::type)
         .containsExactly(CaseEventType.REMINDER, CaseEventType.ESCALATION);
     today("2026-09-01");
-    assertThatThrownBy(() -> complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-08-30",
-        "admissionDecision", "approve")).isInstanceOf(StepRefusedException.class).hasMessageContaining("延长审批理由");
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-08-30", "admissionDecision", "approve",
-        "approvalExtensionReason", "外调函未及时回复");
+    assertThatThrownBy(() -> complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-08-30",
+        "admissionDecision", "approve"))).isInstanceOf(StepRefusedException.class).hasMessageContaining("延长审批理由");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-08-30", "admissionDecision", "approve",
+        "approvalExtensionReason", "外调函未及时回复"));
     assertThat(events.forProcessInstance(pi.getId())).filteredOn(e -> e.type() == CaseEventType.VIOLATION)
         .extracting(CaseEvent::ruleCode).containsExactly("ADMISSION_APPROVAL_WITHIN_6_MONTHS");
   }

@@ -55,40 +55,68 @@ class MemberPickersRestTest extends DevelopmentTestSupport {
   }
 
   @Test
-  void theOfferedMembersAreExactlyTheBranchsFullMembersInGoodStanding() throws Exception {
-    // besides the demo members (1001–1003 full, 1004 probationary): a disciplined one, one of another branch,
-    // and one who becomes a full member while the step is open
+  void theOfferedMembersAreTheBranchsFullMembersInGoodStandingThenThoseOfTheCommitteesOtherBranches() throws Exception {
+    // besides the demo members (1001–1003 full, 1004 probationary, 1005 under 留党察看): a disciplined one here and
+    // one in another branch, a warned one in another branch, and one who becomes a full member while the step is open
     long disciplined = member("留党察看者", "guitu", MemberStatus.FULL);
     jdbc.update("update party_member set discipline_status = 'probation_within_party' where id = ?", disciplined);
-    long elsewhere = member("法院党员", "fayuan", MemberStatus.FULL);
+    long disciplinedElsewhere = member("法院留党察看者", "fayuan", MemberStatus.FULL);
+    jdbc.update("update party_member set discipline_status = 'probation_within_party' where id = ?",
+        disciplinedElsewhere);
+    long warned = member("法院警告者", "fayuan", MemberStatus.FULL);
+    jdbc.update("update party_member set discipline_status = 'warning' where id = ?", warned);
     ProcessInstance pi = caseAt(ASSIGN_CONTACTS);
     long candidate = ((Number) runtimeService.getVariable(pi.getId(), "memberId")).longValue();
 
     Map<String, String> options = offered(pi, "contactOptions");
-    List<String> expected = new ArrayList<>();
+    List<String> ownBranch = new ArrayList<>();
     for (Map<String, Object> row : jdbc.queryForList("select id, status, discipline_status from party_member"
         + " where branch_id = 'guitu' order by id")) {
       if ("full".equals(row.get("STATUS")) && !"probation_within_party".equals(row.get("DISCIPLINE_STATUS"))) {
-        expected.add(String.valueOf(row.get("ID")));
+        ownBranch.add(String.valueOf(row.get("ID")));
       }
     }
-    assertThat(options.keySet()).containsExactlyElementsOf(expected)
-        .contains("1001", "1002", "1003")
-        .doesNotContain("1004", String.valueOf(disciplined), String.valueOf(elsewhere), String.valueOf(candidate));
-    assertThat(options).containsEntry("1001", "马建国（1001，正式党员）").containsEntry("1002", "何秀英（1002，正式党员）");
+    // the case's branch first, in member-number order, then the other branches of 高新区机关党委
+    assertThat(new ArrayList<>(options.keySet()).subList(0, ownBranch.size())).containsExactlyElementsOf(ownBranch);
+    assertThat(options.keySet()).contains("1001", "1002", "1003", "1011", "1021", String.valueOf(warned))
+        .doesNotContain("1004", "1005", String.valueOf(disciplined), String.valueOf(disciplinedElsewhere),
+            String.valueOf(candidate));
+    assertThat(options).containsEntry("1001", "马建国（1001，正式党员）")
+        .containsEntry("1011", "高明（1011，法院党支部，正式党员）")
+        .containsEntry(String.valueOf(warned), "法院警告者（" + warned + "，法院党支部，正式党员，党纪处分：警告）");
+    JsonNode raw = JSON.readTree(runtimeService.getVariable(pi.getId(), "contactOptions").toString());
+    raw.forEach(o -> assertThat(o.path("otherBranch").asBoolean()).as(o.toString())
+        .isEqualTo(!ownBranch.contains(o.path("value").asText())));
+    // why the disciplined are not offered, for the refusal to say
+    JsonNode refused = JSON.readTree(runtimeService.getVariable(pi.getId(), "contactOptionsRefused").toString());
+    assertThat(refused.path("1005").asText()).contains("冯立新（1005）正在留党察看期间");
+    assertThat(refused.has(String.valueOf(disciplinedElsewhere))).isTrue();
 
-    long newlyFull = member("新转正党员", "guitu", MemberStatus.FULL);
+    long newlyFull = member("新转正党员", "fayuan", MemberStatus.FULL);
     assertThat(offered(pi, "contactOptions")).doesNotContainKey(String.valueOf(newlyFull));
-    memberOptions.refreshBranches(List.of("guitu"));
+    // a change in another branch of the committee reaches the open step too
+    memberOptions.refreshBranches(List.of("fayuan"));
     assertThat(offered(pi, "contactOptions")).containsKey(String.valueOf(newlyFull));
+  }
+
+  @Test
+  void aMemberUnderProbationWithinThePartyIsRefusedByNameThroughTheRestApi() throws Exception {
+    ProcessInstance pi = caseAt(ASSIGN_CONTACTS);
+    String taskId = task(pi, ASSIGN_CONTACTS).getId();
+    ResponseEntity<Map> refused = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
+        "/engine-rest/task/{id}/submit-form", variables("contact1MemberId", "1005"), Map.class, taskId);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("培养联系人一").contains("冯立新（1005）")
+        .contains("留党察看");
+    assertThat(task(pi, ASSIGN_CONTACTS).getId()).isEqualTo(taskId);
   }
 
   @Test
   void aMemberNumberNotOfferedIsRefusedThroughTheRestApi() throws Exception {
     ProcessInstance pi = caseAt(ASSIGN_INTRODUCERS);
     String taskId = task(pi, ASSIGN_INTRODUCERS).getId();
-    assertThat(offered(pi, "introducerOptions")).containsKeys("1002", "1003").doesNotContainKey("1004");
-    for (String notOffered : List.of("1004", "1011", "999999")) {
+    assertThat(offered(pi, "introducerOptions")).containsKeys("1002", "1003", "1011").doesNotContainKey("1004");
+    for (String notOffered : List.of("1004", "999999")) {
       ResponseEntity<Map> refused = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
           "/engine-rest/task/{id}/submit-form", variables("introducer1MemberId", notOffered,
               "introducer2MemberId", "1003"), Map.class, taskId);
@@ -99,7 +127,7 @@ class MemberPickersRestTest extends DevelopmentTestSupport {
     }
     assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("introducer1MemberId");
     ResponseEntity<Map> accepted = rest.withBasicAuth(BRANCH_CLERK, "demo").postForEntity(
-        "/engine-rest/task/{id}/submit-form", variables("introducer1MemberId", "1002", "introducer2MemberId", "1003"),
+        "/engine-rest/task/{id}/submit-form", variables("introducer1MemberId", "1002", "introducer2MemberId", "1001"),
         Map.class, taskId);
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(runtimeService.getVariable(pi.getId(), "introducer1MemberId")).isEqualTo("1002");
@@ -113,7 +141,9 @@ class MemberPickersRestTest extends DevelopmentTestSupport {
         "/api/development-cases/{case}/transfer", Map.of("targetBranchId", "fayuan", "reason", "工作调动"), Void.class,
         caseNumber);
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(offered(pi, "contactOptions").keySet()).contains("1011").doesNotContain("1001", "1002", "1003");
+    // 法院党支部's own members first; 规土局's are now the other branch's
+    assertThat(offered(pi, "contactOptions").keySet()).startsWith("1011");
+    assertThat(offered(pi, "contactOptions")).containsEntry("1001", "马建国（1001，规土局党支部，正式党员）");
   }
 
   @Test

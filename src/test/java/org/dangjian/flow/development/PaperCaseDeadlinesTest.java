@@ -123,7 +123,7 @@ class PaperCaseDeadlinesTest extends DevelopmentTestSupport {
     assertThat(local(timer(pi, APPROVAL_OVERDUE).getDuedate())).isEqualTo(GRACE_ENDS);
     assertThat(local(task(pi, ADMISSION_APPROVAL).getDueDate())).isEqualTo(LocalDateTime.parse("2026-05-26T00:00"));
 
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-02-27", "admissionDecision", "approve"));
     runDueJobs(pi);
 
     assertThat(deadlineEvents(pi)).isEmpty();
@@ -134,8 +134,8 @@ class PaperCaseDeadlinesTest extends DevelopmentTestSupport {
   @Test
   void admissionApprovalPastTheLimitIsOneViolationWithTheRecordedDates() {
     ProcessInstance pi = paperCaseAt(ADMISSION_APPROVAL, TODAY);
-    complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-09-01", "admissionDecision", "approve",
-        "approvalExtensionReason", "外调函未及时回复");
+    complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-09-01", "admissionDecision", "approve",
+        "approvalExtensionReason", "外调函未及时回复"));
     runDueJobs(pi);
 
     assertThat(deadlineEvents(pi)).singleElement().satisfies(v -> {
@@ -186,7 +186,7 @@ class PaperCaseDeadlinesTest extends DevelopmentTestSupport {
   @Test
   void lateConversionApprovalOfAPaperCaseIsOnlyTheViolationWithTheRecordedDates() {
     ProcessInstance pi = paperCaseAt(CONVERSION_APPROVAL, "2027-07-01");
-    complete(pi, CONVERSION_APPROVAL, APPROVER, "conversionApprovalDate", "2027-06-30", "conversionDecision", "approve");
+    complete(pi, CONVERSION_APPROVAL, APPROVER, voted("conversionApprovalDate", "2027-06-30", "conversionDecision", "approve"));
     runDueJobs(pi);
 
     assertThat(deadlineEvents(pi)).singleElement().satisfies(v -> {

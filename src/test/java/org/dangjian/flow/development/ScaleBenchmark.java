@@ -45,6 +45,10 @@ import org.dangjian.flow.benchmark.HeapWatch;
 import org.dangjian.flow.benchmark.IdNumbers;
 import org.dangjian.flow.benchmark.Latencies;
 import org.dangjian.flow.benchmark.Machine;
+import org.dangjian.flow.benchmark.Results;
+import org.dangjian.flow.branchlife.BranchMeetingsYearGenerator;
+import org.dangjian.flow.benchmark.StorageByTable;
+import org.dangjian.flow.benchmark.TasklistPageTiming;
 import org.dangjian.flow.organization.EngineIdentity;
 import org.dangjian.flow.organization.Organization;
 import org.dangjian.flow.organization.OrganizationKind;
@@ -56,6 +60,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +76,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Cases are made the way the engine makes them: a real start (numbering, registry, grants), then the case is
  * moved with process instance modification to the step of a template case that was walked step by step with
  * valid data, carrying that template's variables with its dates shifted to lie before today.
+ *
+ * <p>三会一课 (issue 17): every branch's year is started by its committee clerk's campaign (POST
+ * /api/branch-meetings/years), about half of what fell due is recorded by the branch clerk, the period ends already
+ * past are fired and the committee clerk reviews each ended quarter but the latest (see
+ * {@link BranchMeetingsYearGenerator}); then the committee's page 三会一课 · 月查季审 is measured as it loads.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScaleBenchmark extends DevelopmentTestSupport {
@@ -93,6 +103,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
       CONVERSION_MEETING, CONVERSION_APPROVAL, ARCHIVE);
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern QUOTED_DATE = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
   private static final Pattern INDEX_NAME = Pattern.compile("create index if not exists (\\w+)",
       Pattern.CASE_INSENSITIVE);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -106,6 +117,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired org.camunda.bpm.engine.FilterService filterService;
   @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camundaProperties;
+  @Autowired ApplicationContext context;
 
   record Template(String step, Map<String, TypedValue> stepVariables, LocalDate walkedOn, LocalDate applicationDate,
       String processInstanceId) {
@@ -128,6 +140,12 @@ class ScaleBenchmark extends DevelopmentTestSupport {
   private SessionFactory tunedAuthorizations;
   private String groupTasksFilterId;
   private List<String> engineIndexSql;
+  /** 三会一课: the year generated (this year, up to today), the branches that have it, their count per committee. */
+  private final int meetingYear = BusinessCalendar.today().getYear();
+  private final java.util.Set<String> meetingBranches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> meetingBranchesOf = new java.util.concurrent.ConcurrentHashMap<>();
+  private BranchMeetingsYearGenerator meetingYears;
+  private TasklistPageTiming pages;
 
   /** A fresh database for every run (DANGJIAN_DB_NAME, dangjian_bench by default). */
   @BeforeAll
@@ -154,6 +172,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
     tunedAuthorizations = configuration.getSessionFactories().get(AuthorizationManager.class);
     groupTasksFilterId = filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
     engineIndexSql = engineIndexStatements();
+    meetingYears = new BranchMeetingsYearGenerator(context);
     List<Integer> sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
 
@@ -166,7 +185,17 @@ class ScaleBenchmark extends DevelopmentTestSupport {
     List<Map<String, Object>> results = new ArrayList<>();
     report.put("sizes", results);
 
-    try (HeapWatch heap = new HeapWatch()) {
+    if (TasklistPageTiming.available()) {
+      pages = new TasklistPageTiming("http://localhost:" + port);
+    } else {
+      System.out.println("benchmark: Chromium and chromedriver are not installed, the Tasklist page is not measured"
+          + " (apt-get install chromium chromium-driver)");
+    }
+    try (HeapWatch heap = new HeapWatch(); AutoCloseable browser = () -> {
+      if (pages != null) {
+        pages.close();
+      }
+    }) {
       walkTemplates();
       for (int size : sizes) {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -174,8 +203,13 @@ class ScaleBenchmark extends DevelopmentTestSupport {
         long start = System.nanoTime();
         growTo(size);
         result.put("generationSeconds", Math.round((System.nanoTime() - start) / 1e9));
+        result.put("meetings", growMeetings());
         result.put("waitForDueJobsSeconds", waitForDueJobs());
-        result.put("data", dataFacts());
+        Map<String, Object> data = dataFacts();
+        result.put("data", data);
+        result.put("storage", StorageByTable.perCase(jdbc, ((Number) data.get("runningDevelopmentCases")).longValue()
+            + ((Number) data.get("finishedDevelopmentCases")).longValue()));
+        result.put("walkedCaseStorage", StorageByTable.ofCase(jdbc, templates.get("finished").processInstanceId()));
         result.put("engineDefault", measureQueries(false));
         result.put("tuned", measureQueries(true));
         result.put("completions", measureCompletions());
@@ -192,6 +226,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
     Files.writeString(out.resolve("scale-" + stamp + ".json"), JSON.writeValueAsString(report));
     Files.writeString(out.resolve("scale-latest.json"), JSON.writeValueAsString(report));
     Files.writeString(out.resolve("scale-latest.txt"), table(report));
+    Results.keep("scale", report);
     System.out.println(table(report));
   }
 
@@ -234,7 +269,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
   private ProcessInstance reach(String step) {
     if (step.equals(FILE_WITH_ORG_DEPT)) {
       ProcessInstance pi = caseAt(ADMISSION_APPROVAL);
-      complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+      complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-02-27", "admissionDecision", "approve"));
       return pi;
     }
     if (step.equals(OATH)) {
@@ -256,8 +291,8 @@ class ScaleBenchmark extends DevelopmentTestSupport {
       conversionMeeting(pi, "2027-02-26", "convert");
       if (step.equals(ARCHIVE)) {
         today("2027-03-01");
-        complete(pi, CONVERSION_APPROVAL, APPROVER, "conversionApprovalDate", "2027-02-28",
-            "conversionDecision", "approve");
+        complete(pi, CONVERSION_APPROVAL, APPROVER, voted("conversionApprovalDate", "2027-02-28",
+            "conversionDecision", "approve"));
       }
     }
     return pi;
@@ -400,7 +435,93 @@ class ScaleBenchmark extends DevelopmentTestSupport {
       Matcher m = DATE.matcher(s);
       return m.matches() ? LocalDate.parse(s).plusDays(shiftDays).toString() : s;
     }
+    // the dates inside a JSON value, such as the steps' record of dates (Chronology's recordedStepDates), which
+    // the next step checks its own dates against
+    if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue json && json.getValueSerialized() != null) {
+      Matcher m = QUOTED_DATE.matcher(json.getValueSerialized());
+      StringBuilder shifted = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(shifted, "\"" + LocalDate.parse(m.group(1)).plusDays(shiftDays) + "\"");
+      }
+      m.appendTail(shifted);
+      return org.camunda.spin.plugin.variable.SpinValues.jsonValue(shifted.toString()).create();
+    }
     return value;
+  }
+
+  // ---- 三会一课: a year of meetings for every branch
+
+  /**
+   * For the branches without this year's 三会一课: their members (one 党小组), the campaign of each committee as its
+   * clerk through REST, then each branch's year ({@link BranchMeetingsYearGenerator}). The job executor is stopped
+   * meanwhile: the period ends of a year started in December are all due at once, and the product's demo too closes
+   * them only once the meetings are in; here the generator fires them itself, branch by branch.
+   */
+  private Map<String, Object> growMeetings() throws Exception {
+    List<Branch> fresh = branches.stream().filter(b -> !meetingBranches.contains(b.id())).toList();
+    System.out.printf("benchmark: 三会一课 %d for %d branches%n", meetingYear, fresh.size());
+    long start = System.nanoTime();
+    AtomicInteger recorded = new AtomicInteger();
+    AtomicInteger fired = new AtomicInteger();
+    AtomicInteger reviews = new AtomicInteger();
+    AtomicInteger rectifications = new AtomicInteger();
+    configuration.getJobExecutor().shutdown();
+    try {
+      runInParallel(fresh.stream().<Runnable>map(b -> () -> meetingYears.addMembers(b.id(), "基准党员" + b.id() + "-"))
+          .toList(), GENERATOR_THREADS);
+      Map<String, Long> launching = fresh.stream().collect(java.util.stream.Collectors.groupingBy(Branch::committeeId,
+          LinkedHashMap::new, java.util.stream.Collectors.counting()));
+      runInParallel(launching.entrySet().stream().<Runnable>map(e -> () -> {
+        String committee = e.getKey();
+        BenchClient.Response launched = client.ok(client.post(committee + ".clerk", PASSWORD,
+            "/api/branch-meetings/years", "application/json", "{\"committeeId\":\"" + committee + "\",\"year\":"
+                + meetingYear + ",\"checkedFromMonth\":1}"), "三会一课 launch");
+        if (!launched.body().contains("已为" + e.getValue() + "个党支部启动")) {
+          throw new IllegalStateException("三会一课 launch of " + committee + " for " + e.getValue() + " branches: "
+              + launched.body());
+        }
+      }).toList(), GENERATOR_THREADS);
+      AtomicInteger done = new AtomicInteger();
+      runInParallel(fresh.stream().<Runnable>map(b -> () -> {
+        BranchMeetingsYearGenerator.Year year = meetingYears.makeYear(b.id(), b.committeeId(), meetingYear,
+            b.clerk(), b.committeeId() + ".clerk", new Random(b.id().hashCode()));
+        recorded.addAndGet(year.recorded());
+        fired.addAndGet(year.timersFired());
+        reviews.addAndGet(year.reviewsDone());
+        rectifications.addAndGet(year.rectifications());
+        meetingBranches.add(b.id());
+        meetingBranchesOf.merge(b.committeeId(), 1, Integer::sum);
+        int n = done.incrementAndGet();
+        if (n % 100 == 0) {
+          System.out.printf("benchmark: 三会一课 %d/%d branches (%.1f/s)%n", n, fresh.size(),
+              n / ((System.nanoTime() - start) / 1e9));
+        }
+      }).toList(), GENERATOR_THREADS);
+    } finally {
+      configuration.getJobExecutor().start();
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("year", meetingYear);
+    m.put("quartersEnded", BranchMeetingsYearGenerator.quartersEnded(meetingYear, BusinessCalendar.today()));
+    m.put("branches", meetingBranches.size());
+    m.put("committees", meetingBranchesOf.size());
+    m.put("generationSeconds", Math.round((System.nanoTime() - start) / 1e9));
+    m.put("recordedNow", recorded.get());
+    m.put("periodEndsFiredNow", fired.get());
+    m.put("reviewsCompletedNow", reviews.get());
+    m.put("rectificationsNow", rectifications.get());
+    // of the benchmark's organizations only (the demo's 高新区机关党委 has a year of its own)
+    m.put("meetingsRecorded", jdbc.queryForObject("select count(*) from branch_meeting where branch_id like 'bw%'",
+        Long.class));
+    m.put("periodsNotHeld", jdbc.queryForObject("select count(*) from branch_meeting_miss where branch_id like 'bw%'",
+        Long.class));
+    m.put("reviewsDone", jdbc.queryForObject("select count(*) from branch_meeting_review where branch_id like 'bw%'",
+        Long.class));
+    m.put("reviewsOpen", jdbc.queryForObject("select count(*) from act_ru_task t join act_ru_variable v"
+        + " on v.proc_inst_id_ = t.proc_inst_id_ and v.name_ = 'branchId' where t.task_def_key_ = ?"
+        + " and v.text_ like 'bw%'", Long.class, org.dangjian.flow.branchlife.BranchMeetings.Tasks.QUARTERLY_REVIEW));
+    System.out.println("benchmark: 三会一课 " + m);
+    return m;
   }
 
   // ---- the measurements
@@ -517,7 +638,100 @@ class ScaleBenchmark extends DevelopmentTestSupport {
     });
     m.put("workingCommitteeOverdueList", workingOverdue.summary());
     m.put("workingCommitteeOverdueMeanTotal", workingOverdueSeen.get() / Math.max(1, workingOverdue.count()));
+
+    // 三会一课 · 月查季审 (/branch-meetings.html) as it loads for a committee clerk: its committee chooser, then the
+    // committee's year (each branch's months and quarters with violations and the quarter's review)
+    Latencies chooser = new Latencies();
+    Latencies overview = new Latencies();
+    Latencies page = new Latencies();
+    List<String> withMeetings = new ArrayList<>(meetingBranchesOf.keySet());
+    Collections.sort(withMeetings);
+    repeat(150 / samples, 15 / samples + 1, r, withMeetings.size(), (c, timed) -> {
+      String committee = withMeetings.get(c);
+      BenchClient.Response list = client.ok(client.get(committee + ".clerk", PASSWORD,
+          "/api/branch-meetings/committees", "application/json"), "三会一课 committees");
+      if (!list.body().contains("\"" + committee + "\"")) {
+        throw new IllegalStateException("三会一课 chooser of " + committee + ".clerk without it: " + list.body());
+      }
+      BenchClient.Response rows = client.ok(client.get(committee + ".clerk", PASSWORD,
+          "/api/branch-meetings/committees/" + committee + "/" + meetingYear, "application/json"),
+          "三会一课 committee year");
+      checkMeetingsOverview(committee, rows.body());
+      if (timed) {
+        chooser.add(list.nanos());
+        overview.add(rows.nanos());
+        page.add(list.nanos() + rows.nanos());
+      }
+    });
+    m.put("meetingsCommitteeChooser", chooser.summary());
+    m.put("meetingsCommitteeYear", overview.summary());
+    m.put("meetingsReviewPage", page.summary());
+
+    if (pages != null) {
+      m.putAll(pages.measure(tasklistLoads(r, tuned ? 50 : 12, PAGE_WARM_UP), PAGE_WARM_UP));
+    }
     return m;
+  }
+
+  /** Every branch of the committee with its year, and the violations and reviews the generated year left. */
+  private void checkMeetingsOverview(String committee, String body) {
+    JsonNode rows;
+    try {
+      rows = JSON.readTree(body);
+    } catch (Exception e) {
+      throw new IllegalStateException("三会一课 overview not JSON: " + body, e);
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int violations = 0;
+    int reviewed = 0;
+    for (JsonNode row : rows) {
+      seen.add(row.get("branchId").asText());
+      violations += row.get("violations").asInt();
+      reviewed += row.hasNonNull("review") ? 1 : 0;
+    }
+    int quarters = BranchMeetingsYearGenerator.quartersEnded(meetingYear, BusinessCalendar.today());
+    int branchCount = meetingBranchesOf.get(committee);
+    if (seen.size() != branchCount || (quarters >= 1 && violations == 0)
+        || reviewed != branchCount * Math.max(0, quarters - 1)) {
+      throw new IllegalStateException("三会一课 overview of " + committee + ": " + seen.size() + " branches (expected "
+          + branchCount + "), " + violations + " violations, " + reviewed + " quarters reviewed (expected "
+          + branchCount * Math.max(0, quarters - 1) + ")");
+    }
+  }
+
+  static final int PAGE_CLERKS = 5;
+  static final int PAGE_WARM_UP = 3;
+
+  /**
+   * Tasklist pages to load: five branch clerks in turn (each logged in once), each opening a step of one of their
+   * branch's cases from 本组待办.
+   */
+  private List<TasklistPageTiming.Load> tasklistLoads(Random r, int timed, int warmUp) {
+    List<TasklistPageTiming.Load> perClerk = new ArrayList<>();
+    List<String> sample = new ArrayList<>(runningCases);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int tries = 0; perClerk.size() < PAGE_CLERKS && tries < 1000; tries++) {
+      String pid = sample.get(r.nextInt(sample.size()));
+      String branch = (String) runtimeService.getVariable(pid, "branchId");
+      if (branch == null || !seen.add(branch)) {
+        continue;
+      }
+      List<Task> tasks = taskService.createTaskQuery().processInstanceId(pid).taskCandidateGroup(branch + "-clerk")
+          .listPage(0, 1);
+      if (!tasks.isEmpty()) {
+        perClerk.add(new TasklistPageTiming.Load(branch + ".clerk", PASSWORD, groupTasksFilterId,
+            tasks.get(0).getId()));
+      }
+    }
+    if (perClerk.isEmpty()) {
+      throw new IllegalStateException("no branch clerk's step found for the Tasklist page");
+    }
+    List<TasklistPageTiming.Load> loads = new ArrayList<>();
+    for (int i = 0; i < timed + warmUp; i++) {
+      // each clerk's loads together: a login between two loads is not part of any
+      loads.add(perClerk.get(i * perClerk.size() / (timed + warmUp)));
+    }
+    return loads;
   }
 
   private static int total(BenchClient.Response response) {
@@ -693,7 +907,7 @@ class ScaleBenchmark extends DevelopmentTestSupport {
         continue;
       }
       for (String key : List.of("clerkTaskList", "caseRecord", "finishedCaseFullRecord", "committeeOverdueList",
-          "workingCommitteeOverdueList")) {
+          "workingCommitteeOverdueList", "meetingsCommitteeChooser", "meetingsCommitteeYear", "meetingsReviewPage")) {
         Map<String, Object> a = (Map<String, Object>) d.get(key);
         Map<String, Object> b = (Map<String, Object>) tu.get(key);
         t.append(String.format("%-10s %-32s %24s %24s %7.1fx%n", size.get("runningCases"), key, triple(a),
@@ -704,6 +918,30 @@ class ScaleBenchmark extends DevelopmentTestSupport {
         t.append(String.format("%-10s completions/s (%s threads): Java API %s, REST %s (%s %% of Java)%n",
             size.get("runningCases"), c.get("threads"), c.get("javaApiPerSecond"), c.get("restPerSecond"),
             c.get("restShareOfJava")));
+      }
+      Map<String, Object> meetings = (Map<String, Object>) size.get("meetings");
+      if (meetings != null) {
+        t.append(String.format("%-10s 三会一课 %s: %s branches in %s committees, %s meetings recorded, %s periods not"
+            + " held, %s quarterly reviews done and %s open (generated in %s s)%n", size.get("runningCases"),
+            meetings.get("year"), meetings.get("branches"), meetings.get("committees"),
+            meetings.get("meetingsRecorded"), meetings.get("periodsNotHeld"), meetings.get("reviewsDone"),
+            meetings.get("reviewsOpen"), meetings.get("generationSeconds")));
+      }
+      for (String key : List.of("listDrawn", "taskFormDrawn")) {
+        Map<String, Object> a = (Map<String, Object>) d.get(key);
+        Map<String, Object> b = (Map<String, Object>) tu.get(key);
+        if (a != null && b != null) {
+          t.append(String.format("%-10s %-32s %24s %24s %7.1fx%n", size.get("runningCases"), "Tasklist page: " + key,
+              triple(a), triple(b), ((Number) a.get("p95Ms")).doubleValue()
+                  / Math.max(0.1, ((Number) b.get("p95Ms")).doubleValue())));
+        }
+      }
+      Map<String, Object> storage = (Map<String, Object>) size.get("storage");
+      if (storage != null) {
+        t.append(String.format("%-10s storage: %s bytes per case in all (tables, indexes, TOAST) over %s cases;"
+            + " a case walked through every step: %s row bytes%n", size.get("runningCases"),
+            storage.get("bytesPerCase"), storage.get("cases"),
+            ((Map<String, Object>) size.get("walkedCaseStorage")).get("rowBytes")));
       }
       t.append(String.format("%-10s generated in %s s, peak heap %s MB, data %s%n", size.get("runningCases"),
           size.get("generationSeconds"), size.get("peakHeapMb"), size.get("data")));

@@ -109,9 +109,9 @@ class StepRulesTest extends DevelopmentTestSupport {
     try {
       ProcessInstance pi = caseAt(ADMISSION_APPROVAL);
       // guitu.clerk2 recorded the admission meeting (step 15) in this case
-      assertRefused(pi, ADMISSION_APPROVAL, BRANCH_CLERK_2, "四眼", "admissionApprovalDate", "2026-02-27",
-          "admissionDecision", "approve");
-      complete(pi, ADMISSION_APPROVAL, APPROVER, "admissionApprovalDate", "2026-02-27", "admissionDecision", "approve");
+      assertRefused(pi, ADMISSION_APPROVAL, BRANCH_CLERK_2, "四眼", voted("admissionApprovalDate", "2026-02-27",
+          "admissionDecision", "approve"));
+      complete(pi, ADMISSION_APPROVAL, APPROVER, voted("admissionApprovalDate", "2026-02-27", "admissionDecision", "approve"));
     } finally {
       identityService.deleteMembership(BRANCH_CLERK_2, "gxq-jg-approver");
     }
@@ -139,7 +139,7 @@ class StepRulesTest extends DevelopmentTestSupport {
   void archiveNeedsTheCompleteChecklist() {
     ProcessInstance pi = caseAt(CONVERSION_MEETING);
     conversionMeeting(pi, "2027-02-26", "convert");
-    complete(pi, CONVERSION_APPROVAL, APPROVER, "conversionApprovalDate", "2027-02-27", "conversionDecision", "approve");
+    complete(pi, CONVERSION_APPROVAL, APPROVER, voted("conversionApprovalDate", "2027-02-27", "conversionDecision", "approve"));
     assertRefused(pi, ARCHIVE, BRANCH_CLERK, "缺少：转正申请书", "archiveDate", "2027-02-27", "archiveLocation", "档案室",
         "hasApplicationLetter", true, "hasVolunteerForm", true, "hasPoliticalReview", true,
         "hasConversionApplication", false, "hasCultivationRecords", true);

@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 党员群众测评 is a secret ballot (the trust boundary): a ballot cast over REST as Tasklist casts it leaves its value
- * in grading_ballot and in no engine table, runtime or history, at any moment; neither the graded organization's
+ * in secret_ballot and in no engine table, runtime or history, at any moment; neither the graded organization's
  * secretary nor an administrator reads it; the evaluator reads their own ballot and what it shows and nothing else
  * of the case; only the organization's own evaluators may be named.
  */
@@ -87,8 +87,8 @@ class GradingBallotSecrecyTest extends GradingTestSupport {
     assertThat(rowsHolding(report, instances)).isPositive();
     assertThat(rowsHolding("basicallySatisfied", instances)).isZero();
     assertThat(historyOfTask(ballot.getId())).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from grading_ballot where process_instance_id = ?"
-        + " and evaluator_id = ? and satisfaction = ? and comment_text = ?", Integer.class, pi.getId(),
+    assertThat(jdbc.queryForObject("select count(*) from secret_ballot where process_instance_id = ?"
+        + " and evaluator_id = ? and choice = ? and comment_text = ?", Integer.class, pi.getId(),
         "guitu.eval1", "basicallySatisfied", comment)).isEqualTo(1);
 
     // an administrator reads every engine table through REST, and finds no ballot in them
@@ -109,7 +109,7 @@ class GradingBallotSecrecyTest extends GradingTestSupport {
     assertThat(get(admin, "/engine-rest/history/detail?taskId={id}&" + PAGE, ballot.getId()).getBody())
         .isEqualTo("[]");
 
-    // the others vote, the evaluation closes, the committee is asked: still nowhere but in grading_ballot
+    // the others vote, the evaluation closes, the committee is asked: still nowhere but in secret_ballot
     for (String evaluator : EVALUATORS.subList(1, EVALUATORS.size())) {
       assertThat(castBallot(ballotOf(pi, evaluator), evaluator, "satisfied", comment + evaluator).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
@@ -117,7 +117,7 @@ class GradingBallotSecrecyTest extends GradingTestSupport {
     assertThat(pi).isWaitingAt(COMMITTEE_DECISION);
     assertThat(engineColumnsContaining(comment)).isEmpty();
     assertThat(rowsHolding("basicallySatisfied", caseAndBallots(pi))).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from grading_ballot where process_instance_id = ?"
+    assertThat(jdbc.queryForObject("select count(*) from secret_ballot where process_instance_id = ?"
         + " and comment_text like ?", Integer.class, pi.getId(), comment + "%")).isEqualTo(EVALUATORS.size());
   }
 

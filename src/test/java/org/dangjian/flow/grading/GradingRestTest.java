@@ -63,9 +63,10 @@ class GradingRestTest extends GradingTestSupport {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(caseAndBallots)
         .variableNameIn("satisfaction", "evaluationComment").count()).isZero();
     assertThat(historyService.createHistoricDetailQuery().processInstanceIdIn(caseAndBallots).list())
-        .noneMatch(d -> d instanceof HistoricVariableUpdate v && BallotSecrecy.SECRET.contains(v.getVariableName()))
-        .noneMatch(d -> d instanceof HistoricFormField f
-            && (!pi.getId().equals(f.getProcessInstanceId()) || BallotSecrecy.SECRET.contains(f.getFieldId())));
+        .noneMatch(d -> d instanceof HistoricVariableUpdate v
+            && Grading.BALLOT.secretVariables().contains(v.getVariableName()))
+        .noneMatch(d -> d instanceof HistoricFormField f && (!pi.getId().equals(f.getProcessInstanceId())
+            || Grading.BALLOT.secretVariables().contains(f.getFieldId())));
     assertThat(gradings.countBallots(pi.getProcessInstanceId()).cast()).isEqualTo(EVALUATORS.size());
     decide(pi, "advanced");
 

@@ -35,7 +35,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class SecurityHeadersTest extends DevelopmentTestSupport {
 
   private static final List<String> PAGES = List.of("/records.html", "/overdue.html", "/development-cases.html",
-      "/village-help.html");
+      "/village-help.html", "/register.html", "/branch-meetings.html");
 
   @Autowired TestRestTemplate rest;
   @Autowired Environment environment;
@@ -73,8 +73,7 @@ class SecurityHeadersTest extends DevelopmentTestSupport {
     }
     // the pages' scripts and styles, which need no login (nothing in them but code)
     for (String file : List.of("/js/records.js", "/js/overdue.js", "/js/development-cases.js", "/js/village-help.js",
-        "/js/print.js", "/css/records.css", "/css/overdue.css", "/css/development-cases.css", "/css/village-help.css",
-        "/css/record.css")) {
+        "/js/branch-meetings.js", "/js/print.js", "/js/register.js", "/css/dangjian.css", "/css/record.css")) {
       ResponseEntity<String> response = rest.getForEntity(file, String.class);
       assertThat(response.getStatusCode()).as(file).isEqualTo(HttpStatus.OK);
       assertThat(response.getHeaders().getContentType().toString()).as(file)

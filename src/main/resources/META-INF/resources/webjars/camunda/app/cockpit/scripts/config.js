@@ -6,7 +6,7 @@ export default {
     name: '流程监控',
     vendor: '党建工作流'
   },
-  customScripts: ['scripts/dangjian-texts'],
+  customScripts: ['scripts/dangjian-texts', 'scripts/read-only', 'scripts/supervision'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
