@@ -150,8 +150,8 @@ class Imports {
           organizationRows(byName.get(Sheets.ORGANIZATIONS), counts.get(Sheets.ORGANIZATIONS), problems));
       timed(counts.get(Sheets.PEOPLE), () ->
           each(byName.get(Sheets.PEOPLE), counts.get(Sheets.PEOPLE), problems, row -> person(scope, row)));
-      timed(counts.get(Sheets.REGISTRY), () ->
-          each(byName.get(Sheets.REGISTRY), counts.get(Sheets.REGISTRY), problems, this::member));
+      timed(counts.get(Sheets.REGISTRY), () -> registry.batch(() ->
+          each(byName.get(Sheets.REGISTRY), counts.get(Sheets.REGISTRY), problems, this::member)));
       if (byName.containsKey(Sheets.CASES)) {
         CaseSheet caseSheet = caseColumns.current();
         timed(counts.get(Sheets.CASES), () -> each(byName.get(Sheets.CASES), counts.get(Sheets.CASES), problems,

@@ -116,6 +116,11 @@ class Registry {
         .filter(m -> branchCovered.test(m.branchId())).toList();
   }
 
+  /** Many changes in a row (an import): the steps naming contacts and introducers are refreshed once, after. */
+  void batch(Runnable work) {
+    memberOptions.refreshingOnce(work);
+  }
+
   @Transactional
   Member create(MemberRequest request) {
     AdminAccess.Scope scope = access.scope();
