@@ -59,10 +59,36 @@ public abstract class ProcessTestSupport {
     ProcessEngines.registerProcessEngine(engine);
   }
 
+  /** The memberships {@link #join} made in this test, removed after it. */
+  private final List<String[]> joined = new java.util.ArrayList<>();
+
   @AfterEach
   void resetClockAndUser() {
     ClockUtil.reset();
     identityService.clearAuthentication();
+  }
+
+  /**
+   * Makes the user a member of the group for this test (the group is made if missing). The demo users are shared by
+   * every test of the JVM: a guitu.clerk left a clerk of a test's branch reads that branch in every later test,
+   * which made the tests pass or fail by the order they ran in. So the membership is removed after the test.
+   */
+  protected void join(String userId, String group) {
+    if (identityService.createGroupQuery().groupId(group).count() == 0) {
+      identityService.saveGroup(identityService.newGroup(group));
+    }
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identityService.createMembership(userId, group);
+      joined.add(new String[] {userId, group});
+    }
+  }
+
+  @AfterEach
+  void leaveTheGroupsJoined() {
+    for (String[] membership : joined) {
+      identityService.deleteMembership(membership[0], membership[1]);
+    }
+    joined.clear();
   }
 
   /** Moves the engine clock, and with it the business calendar's today, to the start of that day. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -59,8 +60,10 @@ class BranchMeetingsOverview {
 
   List<PeriodRow> ofCommittee(String committeeId, int year) {
     committee(committeeId);
-    return rows(organizations.branchesOf(committeeId).stream()
-        .filter(b -> meetings.year(b.id(), year).isPresent()).toList(), year);
+    List<Organization> branches = organizations.branchesOf(committeeId);
+    // the branches with the year: one query for all of them (checkedFrom has a row per branch year)
+    Set<String> withYear = meetings.checkedFrom(branches.stream().map(Organization::id).toList(), year).keySet();
+    return rows(branches.stream().filter(b -> withYear.contains(b.id())).toList(), year);
   }
 
   List<PeriodRow> ofBranch(String branchId, int year) {
@@ -77,12 +80,13 @@ class BranchMeetingsOverview {
     Map<String, List<BranchMeetingsRepository.Review>> reviews = meetings.reviews(ids, year).stream()
         .collect(Collectors.groupingBy(BranchMeetingsRepository.Review::branchId));
     Map<String, Integer> checkedFrom = meetings.checkedFrom(ids, year);
+    Map<String, List<String>> partyGroups = meetings.partyGroupsOf(ids);
     LocalDate today = BusinessCalendar.today();
     List<PeriodRow> rows = new ArrayList<>();
     for (Organization branch : branches) {
       // periods before the checks began (a branch founded or going live during the year) are not shown as due
       int firstMonth = checkedFrom.getOrDefault(branch.id(), 1);
-      List<String> groups = meetings.partyGroups(branch.id());
+      List<String> groups = partyGroups.getOrDefault(branch.id(), List.of());
       List<Meeting> own = held.getOrDefault(branch.id(), List.of());
       for (int q = 1; q <= 4; q++) {
         MeetingPeriod quarter = MeetingPeriod.quarter(year, q);

@@ -66,8 +66,13 @@ public class CaseAccess {
 
   /** The groups that read the cases of these organizations, each with how far it reads. */
   public Map<String, CaseReading> readersOf(Collection<String> organizationIds) {
+    return readersAmong(withAncestors(organizationIds));
+  }
+
+  /** The groups that read the cases of these organizations, given with every organization above them. */
+  private static Map<String, CaseReading> readersAmong(List<Organization> withAncestors) {
     Map<String, CaseReading> readers = new LinkedHashMap<>();
-    for (Organization organization : withAncestors(organizationIds)) {
+    for (Organization organization : withAncestors) {
       for (Role role : organization.kind().roles()) {
         if (role.caseReading() != CaseReading.NONE) {
           readers.merge(role.groupOf(organization.id()), role.caseReading(),
@@ -189,7 +194,10 @@ public class CaseAccess {
     if (groups.contains(Groups.CAMUNDA_ADMIN)) {
       return List.copyOf(candidates);
     }
-    return candidates.stream().filter(o -> readersOf(List.of(o.id())).entrySet().stream()
+    // the tree read once for all candidates (a committee chooser lists every committee)
+    Map<String, Organization> tree = new java.util.HashMap<>();
+    organizations.findAll().forEach(o -> tree.put(o.id(), o));
+    return candidates.stream().filter(o -> readersAmong(withAncestors(o.id(), tree)).entrySet().stream()
         .anyMatch(e -> e.getValue().compareTo(atLeast) >= 0 && groups.contains(e.getKey()))).toList();
   }
 
@@ -213,6 +221,16 @@ public class CaseAccess {
         Organization organization = current.get();
         current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
       }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /** As {@link #withAncestors(Collection)}, on a tree already read. */
+  private static List<Organization> withAncestors(String organizationId, Map<String, Organization> tree) {
+    Map<String, Organization> found = new LinkedHashMap<>();
+    Organization current = tree.get(organizationId);
+    while (current != null && found.putIfAbsent(current.id(), current) == null) {
+      current = current.parentId() == null ? null : tree.get(current.parentId());
     }
     return List.copyOf(found.values());
   }

@@ -363,6 +363,25 @@ class AdministrationRestTest extends DevelopmentTestSupport {
   }
 
   @Test
+  void aMemberImportedIntoTheRegistryIsOfferedAtTheOpenStepsOfItsBranchOnceTheImportIsDone() {
+    ProcessInstance waiting = caseAt(Tasks.ASSIGN_CONTACTS);
+    String name = "导入党员" + p;
+    Map<String, String> member = new java.util.LinkedHashMap<>(Map.of("name", name, "gender", "female",
+        "birthDate", "1972-05-06", "branchId", "guitu", "partyGroup", "第一党小组", "status", "full",
+        "fullMembershipDate", "2000-07-01", "disciplineStatus", "none"));
+    byte[] file = Workbooks.write(List.of(new Workbooks.SheetRows(Sheets.registry(),
+        List.of(new Workbooks.DataRow(Sheets.FIRST_DATA_ROW, member)))));
+    ResponseEntity<Map> imported = admin().postForEntity("/api/admin/imports?dryRun=false",
+        FilledTemplate.upload(file, "名册.xlsx"), Map.class);
+    assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(imported.getBody()).as("%s", imported.getBody()).containsEntry("applied", true);
+    Long memberNo = jdbc.queryForObject("select id from party_member where name = ?", Long.class, name);
+    // refreshed once, after the sheet (Registry.batch), and still refreshed
+    assertThat(runtimeService.getVariable(waiting.getId(), "contactOptions").toString())
+        .contains(name + "（" + memberNo + "，正式党员）");
+  }
+
+  @Test
   void aMemberUnderProbationWithinThePartyMayNotBeNamedContactOrIntroducer() {
     ResponseEntity<Map> disciplined = created(admin(), "/api/admin/members", Map.of("name", "钱受处分",
         "gender", "male", "birthDate", "1970-01-01", "branchId", "guitu", "status", "full",

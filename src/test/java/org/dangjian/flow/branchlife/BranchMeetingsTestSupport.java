@@ -54,15 +54,6 @@ abstract class BranchMeetingsTestSupport extends ProcessTestSupport {
     return branch;
   }
 
-  void join(String userId, String group) {
-    if (identityService.createGroupQuery().groupId(group).count() == 0) {
-      identityService.saveGroup(identityService.newGroup(group));
-    }
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      identityService.createMembership(userId, group);
-    }
-  }
-
   /** As the campaign starts it: by the engine, no user logged in. */
   /** A year checked from January, as if the branch had kept its records here all year. */
   ProcessInstance startYear(String branchId, int year) {

@@ -53,15 +53,6 @@ abstract class SecretaryReviewTestSupport extends ProcessTestSupport {
     return branch;
   }
 
-  void join(String userId, String group) {
-    if (identityService.createGroupQuery().groupId(group).count() == 0) {
-      identityService.saveGroup(identityService.newGroup(group));
-    }
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      identityService.createMembership(userId, group);
-    }
-  }
-
   /** As the campaign starts it: by the engine, no user logged in. */
   ProcessInstance startReview(String organizationId, int year) {
     return runtimeService.startProcessInstanceByKey(SecretaryReview.PROCESS_KEY,

@@ -66,16 +66,6 @@ abstract class GradingTestSupport extends ProcessTestSupport {
     join(userId, committeeId + "-clerk");
   }
 
-  /** Makes the user a member of a group of an organization the test created (groups are made at start-up). */
-  void join(String userId, String group) {
-    if (identityService.createGroupQuery().groupId(group).count() == 0) {
-      identityService.saveGroup(identityService.newGroup(group));
-    }
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      identityService.createMembership(userId, group);
-    }
-  }
-
   ProcessInstance newGrading() {
     return startGrading(newBranch(), 2025);
   }
