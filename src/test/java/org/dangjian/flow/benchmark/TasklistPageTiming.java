@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.dangjian.flow.system.HeadlessChromium;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class TasklistPageTiming implements AutoCloseable {
 
-  public static final String CHROMIUM = "/usr/bin/chromium";
-  public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** Notes the first moment each part is in the page; Tasklist draws both after its requests return. */
@@ -58,21 +55,13 @@ public final class TasklistPageTiming implements AutoCloseable {
 
   /** Whether this machine can run it (the benchmark says so and goes on without the page figures otherwise). */
   public static boolean available() {
-    return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    return HeadlessChromium.available();
   }
 
   public TasklistPageTiming(String baseUrl) throws IOException {
     this.baseUrl = baseUrl;
     userDataDir = Files.createTempDirectory("tasklist-page-timing");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN", "--user-data-dir=" + userDataDir.toAbsolutePath());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
-    driver = new ChromeDriver(service, options);
+    driver = HeadlessChromium.start(HeadlessChromium.options(userDataDir, Map.of()));
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", OBSERVER));
     wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(20));
   }

@@ -38,7 +38,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -53,8 +52,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TasklistBrowser {
 
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = HeadlessChromium.CHROMEDRIVER;
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   static final Path DOWNLOADS = Paths.get("target", "downloads");
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -91,26 +89,14 @@ class TasklistBrowser {
     ProcessTestSupport.addressThisContextsEngine(processEngine);
     Files.createDirectories(SCREENSHOTS);
     userDataDir = Files.createTempDirectory("tasklist-browser-test");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--lang=zh-CN", "--user-data-dir=" + userDataDir.toAbsolutePath());
-    // --lang alone leaves navigator.language at en-US on Linux; Tasklist picks its language from navigator.language
     // downloads (the record's PDF) land in target/downloads without asking, PDFs are saved rather than shown
     Files.createDirectories(DOWNLOADS);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
+    ChromeOptions options = HeadlessChromium.options(userDataDir, Map.of(
         "download.default_directory", DOWNLOADS.toAbsolutePath().toString(), "download.prompt_for_download", false,
         "plugins.always_open_pdf_externally", true));
     // the console, to see whether the Content-Security-Policy blocked anything
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    // Tasklist shows due dates in the browser's time zone; the business calendar is Asia/Shanghai.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-        .build();
-    driver = new ChromeDriver(service, options);
+    driver = HeadlessChromium.start(options);
     wait = new WebDriverWait(driver, TIMEOUT);
     wait.ignoring(StaleElementReferenceException.class);
   }
