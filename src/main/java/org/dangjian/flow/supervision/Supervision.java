@@ -526,11 +526,11 @@ class Supervision {
     /** The organization and everything below it, once each (a broken tree with a cycle ends). */
     List<Organization> subtree(Organization root) {
       Map<String, Organization> found = new LinkedHashMap<>();
-      List<Organization> todo = new ArrayList<>(List.of(root));
-      while (!todo.isEmpty()) {
-        Organization o = todo.remove(todo.size() - 1);
+      List<Organization> toVisit = new ArrayList<>(List.of(root));
+      while (!toVisit.isEmpty()) {
+        Organization o = toVisit.remove(toVisit.size() - 1);
         if (found.putIfAbsent(o.id(), o) == null) {
-          todo.addAll(children(o));
+          toVisit.addAll(children(o));
         }
       }
       return List.copyOf(found.values());
