@@ -102,9 +102,7 @@ class BranchMeetingsRepository {
 
   /** The 党小组 of the branch's members (党员名册: probationary and full members). */
   List<String> partyGroups(String branchId) {
-    return jdbc.queryForList("select distinct party_group from party_member where branch_id = ?"
-        + " and status in ('probationary', 'full') and party_group is not null and party_group <> ''"
-        + " order by party_group", String.class, branchId);
+    return partyGroupsOf(List.of(branchId)).getOrDefault(branchId, List.of());
   }
 
   /** The 党小组 of these branches, by branch, in one query: what the committee's page needs for all its branches. */

@@ -145,8 +145,7 @@ public class MemberOptions implements TaskListener {
    * for every step opened and every member imported, which made a 2,000-member import three times slower.
    */
   private List<Organization> sameCommittee(String branchId) {
-    Map<String, Organization> byId = new java.util.LinkedHashMap<>();
-    organizations.findAll().forEach(o -> byId.put(o.id(), o));
+    Map<String, Organization> byId = organizations.tree();
     Organization branch = byId.get(branchId);
     if (branch == null) {
       return List.of();
@@ -166,16 +165,10 @@ public class MemberOptions implements TaskListener {
     return branches;
   }
 
-  /** As {@link OrganizationRepository#approvingCommitteeOf}, on a tree already read; bounded against a cycle. */
+  /** As {@link OrganizationRepository#approvingCommitteeOf}, on a tree already read. */
   private static String approvingCommitteeOf(String organizationId, Map<String, Organization> byId) {
-    Organization current = byId.get(organizationId);
-    for (int depth = 0; current != null && current.parentId() != null && depth < byId.size(); depth++) {
-      current = byId.get(current.parentId());
-      if (current != null && current.approvesAdmission()) {
-        return current.id();
-      }
-    }
-    return null;
+    return OrganizationRepository.withAncestors(organizationId, byId).stream().skip(1)
+        .filter(Organization::approvesAdmission).map(Organization::id).findFirst().orElse(null);
   }
 
   /**

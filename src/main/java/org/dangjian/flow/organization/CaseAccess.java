@@ -195,9 +195,9 @@ public class CaseAccess {
       return List.copyOf(candidates);
     }
     // the tree read once for all candidates (a committee chooser lists every committee)
-    Map<String, Organization> tree = new java.util.HashMap<>();
-    organizations.findAll().forEach(o -> tree.put(o.id(), o));
-    return candidates.stream().filter(o -> readersAmong(withAncestors(o.id(), tree)).entrySet().stream()
+    Map<String, Organization> tree = organizations.tree();
+    return candidates.stream().filter(o -> readersAmong(OrganizationRepository.withAncestors(o.id(), tree))
+        .entrySet().stream()
         .anyMatch(e -> e.getValue().compareTo(atLeast) >= 0 && groups.contains(e.getKey()))).toList();
   }
 
@@ -221,16 +221,6 @@ public class CaseAccess {
         Organization organization = current.get();
         current = organization.parentId() == null ? Optional.empty() : organizations.findById(organization.parentId());
       }
-    }
-    return List.copyOf(found.values());
-  }
-
-  /** As {@link #withAncestors(Collection)}, on a tree already read. */
-  private static List<Organization> withAncestors(String organizationId, Map<String, Organization> tree) {
-    Map<String, Organization> found = new LinkedHashMap<>();
-    Organization current = tree.get(organizationId);
-    while (current != null && found.putIfAbsent(current.id(), current) == null) {
-      current = current.parentId() == null ? null : tree.get(current.parentId());
     }
     return List.copyOf(found.values());
   }

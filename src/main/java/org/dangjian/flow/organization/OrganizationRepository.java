@@ -39,6 +39,23 @@ public class OrganizationRepository {
     return jdbc.query("select * from organization order by sort_order, id", ROW);
   }
 
+  /** Every organization by id: a tree read once, for pages and checks that walk it many times. */
+  public java.util.Map<String, Organization> tree() {
+    java.util.Map<String, Organization> tree = new java.util.LinkedHashMap<>();
+    findAll().forEach(o -> tree.put(o.id(), o));
+    return tree;
+  }
+
+  /** The organization and every organization above it, nearest first, on a tree already read (a cycle ends). */
+  public static List<Organization> withAncestors(String organizationId, java.util.Map<String, Organization> tree) {
+    java.util.Map<String, Organization> found = new java.util.LinkedHashMap<>();
+    Organization current = tree.get(organizationId);
+    while (current != null && found.putIfAbsent(current.id(), current) == null) {
+      current = current.parentId() == null ? null : tree.get(current.parentId());
+    }
+    return List.copyOf(found.values());
+  }
+
   public List<Organization> findBranches() {
     return jdbc.query("select * from organization where kind = 'branch' order by sort_order, id", ROW);
   }
